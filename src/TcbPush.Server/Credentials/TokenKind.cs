@@ -1,0 +1,17 @@
+namespace TcbPush.Server.Credentials;
+
+/// <summary>What a token was issued as; each kind has its own generations per subject.</summary>
+internal enum TokenKind : byte
+{
+    /// <summary>An app's token from <c>/cgi-bin/token</c>; subject: the appid.</summary>
+    App = 1,
+
+    /// <summary>An app's token from <c>/cgi-bin/stable_token</c>; subject: the appid.</summary>
+    Stable = 2,
+
+    /// <summary>A third-party platform's component_access_token; subject: the component appid.</summary>
+    Component = 3,
+
+    /// <summary>An authorizer_access_token; subject: <c>component appid|authorizer appid</c>.</summary>
+    Authorizer = 4,
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Options;
+using TcbPush.Protocol;
+using TcbPush.Server.Hosting;
+using TcbPush.Server.Storage;
+
+namespace TcbPush.Server.Credentials;
+
+/// <summary>Issues tokens and tells a good token from a forged (40014), superseded (40001) or expired (42001) one.</summary>
+internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGenerationCache cache, TimeProvider time, IOptions<TcbPushOptions> options)
+{
+    private TimeSpan Lifetime => TimeSpan.FromSeconds(options.Value.TokenTtlSeconds);
+
+    /// <summary>Issues a new token; the subject's previous token keeps working for the overlap.</summary>
+    public async Task<IssuedToken> IssueAsync(TokenKind kind, string subject)
+    {
+        var now = time.GetUtcNow();
+        var issue = await store.IssueAsync(kind.ToString(), subject, now, _ => TokenDecision.Issue(now, now + Lifetime));
+        return Remember(kind, subject, issue.Generation!, now);
+    }
+
+    /// <summary>The stable token: the current one while it has more than 5 minutes left, else (or when forced) a new one.</summary>
+    public async Task<Result<IssuedToken>> StableAsync(string appId, bool forceRefresh)
+    {
+        var now = time.GetUtcNow();
+        var issue = await store.IssueAsync(TokenKind.Stable.ToString(), appId, TokenPolicy.StartOfQuotaDay(now), history =>
+        {
+            if (!forceRefresh)
+            {
+                return history.Latest is { } latest && latest.ExpiresAt - now > TokenPolicy.StableRenewBefore
+                    ? TokenDecision.Keep
+                    : TokenDecision.Issue(now, now + Lifetime);
+            }
+            if (history.ForcedCount >= TokenPolicy.StableForceRefreshPerDay)
+            {
+                return TokenDecision.Refuse(ErrCode.DailyLimit);
+            }
+            if (history.LastForcedAt is { } last && now - last < TokenPolicy.StableForceRefreshSpacing)
+            {
+                return TokenDecision.Refuse(ErrCode.MinuteQuota);
+            }
+            return TokenDecision.Issue(now, now + Lifetime, forced: true);
+        });
+        if (issue.RefusedWith != 0)
+        {
+            return new WeChatError(issue.RefusedWith, issue.RefusedWith == ErrCode.DailyLimit
+                ? $"force_refresh is limited to {TokenPolicy.StableForceRefreshPerDay} a day"
+                : $"force_refresh at most once every {TokenPolicy.StableForceRefreshSpacing.TotalSeconds:0} s");
+        }
+        return Remember(TokenKind.Stable, appId, issue.Generation!, now);
+    }
+
+    /// <summary>Checks a token string: 40014 forged or unknown, 40001 superseded past the overlap, 42001 expired.</summary>
+    public async Task<Result<AccessToken>> CheckAsync(string text)
+    {
+        if (codec.TryDecode(text) is not { } token)
+        {
+            return new WeChatError(ErrCode.InvalidAccessToken);
+        }
+        var now = time.GetUtcNow();
+        var known = await cache.GetAsync(token.Kind, token.Subject, token.Generation);
+        if (token.Generation > known.Latest || known.Latest == 0)
+        {
+            return new WeChatError(ErrCode.InvalidAccessToken);
+        }
+        if (token.Generation < known.Latest &&
+            (known.Find(token.Generation + 1) is not { } successor || now >= successor.IssuedAt + TokenPolicy.Overlap))
+        {
+            return new WeChatError(ErrCode.InvalidCredential);
+        }
+        if (now >= token.ExpiresAt)
+        {
+            return new WeChatError(ErrCode.AccessTokenExpired);
+        }
+        return token;
+    }
+
+    /// <summary>Drops every token of the subject from this node's cache (after an app or authorization is removed).</summary>
+    public void Forget(TokenKind kind, string subject) => cache.Forget(kind, subject);
+
+    private IssuedToken Remember(TokenKind kind, string subject, TokenGeneration generation, DateTimeOffset now)
+    {
+        cache.Forget(kind, subject);
+        var token = new AccessToken(kind, subject, generation.Generation, generation.IssuedAt, generation.ExpiresAt);
+        var expiresIn = (int)Math.Max(0, Math.Floor((generation.ExpiresAt - now).TotalSeconds));
+        return new IssuedToken(codec.Encode(token), expiresIn);
+    }
+}
+
+/// <summary>A token string as handed out, with its remaining lifetime in seconds.</summary>
+internal sealed record IssuedToken(string Token, int ExpiresIn);

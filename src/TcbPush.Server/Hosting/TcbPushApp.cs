@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TcbPush.Server.Admin;
+using TcbPush.Server.CallbackConfig;
+using TcbPush.Server.Credentials;
+using TcbPush.Server.Storage;
+
+namespace TcbPush.Server.Hosting;
+
+/// <summary>Builds and starts a TcbPush server: the one wiring used by <c>tcbpush serve</c> and by the tests.</summary>
+public static class TcbPushApp
+{
+    /// <summary>
+    /// Opens storage, applies the seed, starts listening and returns once <c>/healthz</c> answers 200.
+    /// <paramref name="time"/> replaces the clock (tests); <paramref name="output"/> receives the start-up lines.
+    /// </summary>
+    public static async Task<RunningServer> StartAsync(TcbPushOptions options, TextWriter output, TimeProvider? time = null,
+        Action<ILoggingBuilder>? logging = null)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        logging?.Invoke(builder.Logging);
+        AddServices(builder.Services, options, time ?? TimeProvider.System);
+
+        var app = builder.Build();
+        app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseRateLimiter();
+        app.MapGet("/healthz", (Readiness readiness) => readiness.IsReady
+            ? Results.Text("ok")
+            : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapCredentials();
+        app.MapCallbackConfig();
+        app.MapAdmin();
+        if (options.Demo)
+        {
+            app.Services.GetRequiredService<DemoSetup>().MapEcho(app);
+        }
+
+        app.Services.GetRequiredService<IStorageBackend>();
+        if (options.SeedFile is not null)
+        {
+            await app.Services.GetRequiredService<SeedLoader>().LoadAsync(options.SeedFile);
+        }
+        await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        if (options.Demo)
+        {
+            await app.Services.GetRequiredService<DemoSetup>().RegisterAsync(url);
+        }
+        var adminKey = app.Services.GetRequiredService<AdminKey>();
+        if (adminKey.Generated)
+        {
+            await output.WriteLineAsync($"Generated admin key (stored in {Path.Combine(options.DataDirectory, "admin.key")}, shown once): {adminKey.Value}");
+        }
+        if (options.Demo)
+        {
+            await output.WriteLineAsync(DemoSetup.Instructions(url));
+        }
+        app.Services.GetRequiredService<Readiness>().MarkReady();
+        await output.WriteLineAsync($"TcbPush listening on {url}");
+        await output.FlushAsync();
+        return new RunningServer(app, url);
+    }
+
+    private static void AddServices(IServiceCollection services, TcbPushOptions options, TimeProvider time)
+    {
+        services.AddSingleton(time);
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton<Readiness>();
+        services.AddLoadShedding(options);
+        services.AddHttpClient(ContainerPathCheck.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
+
+        services.AddTcbPushStorage(options);
+        services.AddSingleton(_ => MasterKey.Load(options.DataDirectory));
+        services.AddSingleton(_ => AdminKey.Resolve(options.AdminKey, options.DataDirectory));
+        services.AddSingleton<SecretBox>();
+        services.AddSingleton<RequestBody>();
+
+        services.AddSingleton<TokenCodec>();
+        services.AddSingleton<TokenGenerationCache>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<AppCredentialCheck>();
+        services.AddSingleton<AppRateLimiter>();
+        services.AddSingleton<IAuthorizerCheck, NoAuthorizations>();
+        services.AddSingleton<TcbCallerGate>();
+
+        services.AddSingleton<ContainerPathCheck>();
+        services.AddSingleton<CallbackConfigUpdater>();
+
+        services.AddSingleton<Registry>();
+        services.AddSingleton<SeedLoader>();
+        services.AddSingleton<EchoRecorder>();
+        services.AddSingleton<DemoSetup>();
+    }
+}
+
+/// <summary>A started server and the URL it listens on.</summary>
+public sealed class RunningServer(WebApplication app, string url) : IAsyncDisposable
+{
+    public string Url { get; } = url;
+
+    public IServiceProvider Services => app.Services;
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

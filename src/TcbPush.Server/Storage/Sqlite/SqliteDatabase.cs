@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace TcbPush.Server.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite file in the data folder: WAL, <c>synchronous=FULL</c>, numbered migrations applied at start,
+/// one group-committing writer and pooled reader connections.
+/// </summary>
+internal sealed class SqliteDatabase : IStorageBackend
+{
+    private readonly string connectionString;
+
+    private SqliteDatabase(string connectionString, SqliteWriteQueue writer)
+    {
+        this.connectionString = connectionString;
+        Writer = writer;
+    }
+
+    public SqliteWriteQueue Writer { get; }
+
+    public static SqliteDatabase Open(string dataDirectory, ILogger logger)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "tcbpush.db"),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        writer.Open();
+        writer.Execute("PRAGMA journal_mode=WAL");
+        writer.Execute("PRAGMA synchronous=FULL");
+        writer.Execute("PRAGMA busy_timeout=30000");
+        writer.Execute("PRAGMA foreign_keys=ON");
+        Migrate(writer, logger);
+        return new SqliteDatabase(connectionString, new SqliteWriteQueue(writer, logger));
+    }
+
+    /// <summary>Runs a read on a pooled connection of its own.</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA busy_timeout=30000");
+        return Task.FromResult(read(connection));
+    }
+
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write) => Writer.WriteAsync(write);
+
+    private static void Migrate(SqliteConnection connection, ILogger logger)
+    {
+        connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+        var applied = connection.Query("SELECT version FROM schema_migrations", r => r.GetInt64(0)).ToHashSet();
+        foreach (var (version, sql) in EmbeddedMigrations())
+        {
+            if (applied.Contains(version))
+            {
+                continue;
+            }
+            connection.Execute("BEGIN IMMEDIATE");
+            try
+            {
+                connection.Execute(sql);
+                connection.Execute("INSERT INTO schema_migrations (version, applied_at) VALUES ($0, $1)",
+                    version, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                connection.Execute("COMMIT");
+            }
+            catch
+            {
+                connection.Execute("ROLLBACK");
+                throw;
+            }
+            logger.LogInformation("Applied SQLite migration {Version}", version);
+        }
+    }
+
+    /// <summary>Resources named <c>…Migrations.NNNN_name.sql</c>, in number order.</summary>
+    internal static IEnumerable<(long Version, string Sql)> EmbeddedMigrations()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        const string marker = ".Storage.Sqlite.Migrations.";
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.Contains(marker, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(name =>
+            {
+                var file = name[(name.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
+                var version = long.Parse(file[..file.IndexOf('_', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                return (version, reader.ReadToEnd());
+            })
+            .OrderBy(m => m.version);
+    }
+
+    public ValueTask DisposeAsync() => Writer.DisposeAsync();
+}

@@ -1,0 +1,157 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace TcbPush.Server.Storage.Sqlite;
+
+/// <summary>
+/// The one writer connection. Concurrent writes queue here and are committed together in one transaction
+/// (group commit), each inside its own savepoint so that one failing write does not undo the others.
+/// A write's task completes only after the COMMIT that made it durable.
+/// </summary>
+internal sealed class SqliteWriteQueue : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private readonly Channel<WriteItem> queue = Channel.CreateBounded<WriteItem>(new BoundedChannelOptions(10_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+    private readonly SqliteConnection connection;
+    private readonly ILogger logger;
+    private readonly Task loop;
+
+    public SqliteWriteQueue(SqliteConnection connection, ILogger logger)
+    {
+        this.connection = connection;
+        this.logger = logger;
+        loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> work)
+    {
+        var item = new WriteItem<T>(work);
+        await queue.Writer.WriteAsync(item);
+        return await item.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<WriteItem>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+            CommitBatch(batch);
+            batch.Clear();
+        }
+    }
+
+    private void CommitBatch(List<WriteItem> batch)
+    {
+        try
+        {
+            connection.Execute("BEGIN IMMEDIATE");
+            foreach (var item in batch)
+            {
+                connection.Execute("SAVEPOINT w");
+                if (item.Run(connection))
+                {
+                    connection.Execute("RELEASE w");
+                }
+                else
+                {
+                    connection.Execute("ROLLBACK TO w");
+                    connection.Execute("RELEASE w");
+                }
+            }
+            connection.Execute("COMMIT");
+        }
+#pragma warning disable CA1031 // Every queued writer must hear about the failure; nothing may escape the loop.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "SQLite commit of {Count} writes failed", batch.Count);
+            TryRollback();
+            foreach (var item in batch)
+            {
+                item.Fail(e);
+            }
+            return;
+        }
+        foreach (var item in batch)
+        {
+            item.Complete();
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            connection.Execute("ROLLBACK");
+        }
+        catch (SqliteException)
+        {
+            // No transaction was open.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+        await connection.DisposeAsync();
+    }
+
+    private abstract class WriteItem
+    {
+        /// <summary>Runs the work; false when it threw (its changes are then rolled back to the savepoint).</summary>
+        public abstract bool Run(SqliteConnection connection);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class WriteItem<T>(Func<SqliteConnection, T> work) : WriteItem
+    {
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? result;
+        private Exception? error;
+
+        public Task<T> Task => completion.Task;
+
+        public override bool Run(SqliteConnection connection)
+        {
+            try
+            {
+                result = work(connection);
+                return true;
+            }
+#pragma warning disable CA1031 // The exception is handed to the waiting caller.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                error = e;
+                return false;
+            }
+        }
+
+        public override void Complete()
+        {
+            if (error is null)
+            {
+                completion.TrySetResult(result!);
+            }
+            else
+            {
+                completion.TrySetException(error);
+            }
+        }
+
+        public override void Fail(Exception failure) => completion.TrySetException(failure);
+    }
+}

@@ -1,0 +1,3 @@
+using TcbPush.Cli;
+
+return await CliApp.RunAsync(args);

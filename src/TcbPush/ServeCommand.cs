@@ -1,0 +1,69 @@
+using System.CommandLine;
+using TcbPush.Server.Hosting;
+
+namespace TcbPush.Cli;
+
+/// <summary><c>tcbpush serve</c>: hosts the server until Ctrl+C or SIGTERM.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Address to listen on", DefaultValueFactory = _ => TcbPushOptions.DefaultUrls };
+        var data = new Option<string>("--data") { Description = "Data folder (SQLite database, keys)", DefaultValueFactory = _ => "./data" };
+        var storage = new Option<string>("--storage") { Description = "Storage backend: sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
+        storage.AcceptOnlyFromAmong("sqlite", "postgres");
+        var connection = new Option<string?>("--connection") { Description = "Connection string for --storage postgres" };
+        var seed = new Option<FileInfo?>("--seed") { Description = "JSON seed file of apps, components, authorizations and environments" };
+        var adminKey = new Option<string?>("--admin-key") { Description = "Admin API key (else TCBPUSH_ADMIN_KEY, else generated)" };
+        var tokenTtl = new Option<int>("--token-ttl") { Description = "Token lifetime in seconds", DefaultValueFactory = _ => 7200 };
+        tokenTtl.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--token-ttl must be at least 1 second");
+            }
+        });
+        var noPathCheck = new Option<bool>("--no-path-check") { Description = "Store container configurations without probing the container" };
+        var demo = new Option<bool>("--demo") { Description = "Register a demo app, env and built-in echo container" };
+
+        var command = new Command("serve", "Run the TcbPush server") { urls, data, storage, connection, seed, adminKey, tokenTtl, noPathCheck, demo };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var seedFile = parse.GetValue(seed);
+            if (seedFile is { Exists: false })
+            {
+                await Console.Error.WriteLineAsync($"seed file not found: {seedFile.FullName}");
+                return 2;
+            }
+            var options = new TcbPushOptions
+            {
+                Urls = parse.GetValue(urls)!,
+                DataDirectory = parse.GetValue(data)!,
+                Storage = parse.GetValue(storage)!,
+                ConnectionString = parse.GetValue(connection),
+                SeedFile = seedFile?.FullName,
+                AdminKey = parse.GetValue(adminKey),
+                TokenTtlSeconds = parse.GetValue(tokenTtl),
+                PathCheck = !parse.GetValue(noPathCheck),
+                Demo = parse.GetValue(demo),
+            };
+            try
+            {
+                await using var server = await TcbPushApp.StartAsync(options, Console.Out);
+                await server.WaitForShutdownAsync(cancellation);
+                return 0;
+            }
+            catch (InvalidDataException e)
+            {
+                await Console.Error.WriteLineAsync($"tcbpush: {e.Message}");
+                return 1;
+            }
+            catch (InvalidOperationException e)
+            {
+                await Console.Error.WriteLineAsync($"tcbpush: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}
