@@ -112,6 +112,16 @@ public sealed class TestServer : IAsyncDisposable
                ?? throw new InvalidOperationException($"not a JSON object: {text}");
     }
 
+    /// <summary>Stops this server and starts a new one on the same data folder (and clock), which it then owns.</summary>
+    public async Task<TestServer> RestartAsync(Action<TcbPushOptions>? configure = null)
+    {
+        Http.Dispose();
+        await server.DisposeAsync();
+        configure?.Invoke(Options);
+        var restarted = await TcbPushApp.StartAsync(Options, TextWriter.Null, Time, logging => logging.ClearProviders());
+        return new TestServer(restarted, Options, Time, ownsData);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
