@@ -43,8 +43,8 @@ internal sealed partial class Registry(IAppStore apps, IEnvironmentStore environ
     public async Task<bool> RemoveAppAsync(string appId)
     {
         var removed = await apps.DeleteAsync(appId);
-        tokens.Forget(TokenKind.App, appId);
-        tokens.Forget(TokenKind.Stable, appId);
+        await tokens.RevokeAllAsync(TokenKind.App, appId);
+        await tokens.RevokeAllAsync(TokenKind.Stable, appId);
         return removed;
     }
 

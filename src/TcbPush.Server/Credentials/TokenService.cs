@@ -74,8 +74,12 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
         return token;
     }
 
-    /// <summary>Drops every token of the subject from this node's cache (after an app or authorization is removed).</summary>
-    public void Forget(TokenKind kind, string subject) => cache.Forget(kind, subject);
+    /// <summary>Makes every token ever issued for the subject answer 40014 (after an app or authorization is removed).</summary>
+    public async Task RevokeAllAsync(TokenKind kind, string subject)
+    {
+        await store.RevokeAllAsync(kind.ToString(), subject);
+        cache.Forget(kind, subject);
+    }
 
     private IssuedToken Remember(TokenKind kind, string subject, TokenGeneration generation, DateTimeOffset now)
     {

@@ -55,6 +55,10 @@ internal sealed class RequestBody(IOptions<TcbPushOptions> options)
 
     public static Result<JsonDocument> ParseObject(ReadOnlyMemory<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            return new WeChatError(ErrCode.DataFormatError, "body is not UTF-8");
+        }
         JsonDocument document;
         try
         {

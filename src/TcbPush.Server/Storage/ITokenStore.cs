@@ -6,6 +6,9 @@ internal interface ITokenStore
     /// <summary>The latest generation and every generation issued at or after <paramref name="since"/>, newest first.</summary>
     Task<IReadOnlyList<TokenGeneration>> RecentAsync(string kind, string subject, DateTimeOffset since);
 
+    /// <summary>Removes the subject's whole history, so that every token ever issued for it answers 40014.</summary>
+    Task RevokeAllAsync(string kind, string subject);
+
     /// <summary>
     /// Atomically: reads the subject's latest generation and its forced issues since <paramref name="forcedSince"/>,
     /// asks <paramref name="decide"/>, and when it answers with an expiry, durably issues the next generation.

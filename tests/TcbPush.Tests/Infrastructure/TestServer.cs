@@ -92,14 +92,17 @@ public sealed class TestServer : IAsyncDisposable
         return await ReadObjectAsync(response);
     }
 
-    public async Task<JsonObject> AdminAsync(HttpMethod method, string path, JsonNode? body = null)
+    public async Task<JsonObject> AdminAsync(HttpMethod method, string path, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new("Bearer", AdminKey);
-        if (body is not null)
+        request.Content = body switch
         {
-            request.Content = new StringContent(body.ToJsonString());
-        }
+            null => null,
+            string text => new StringContent(text),
+            JsonNode node => new StringContent(node.ToJsonString()),
+            _ => JsonContent.Create(body),
+        };
         using var response = await Http.SendAsync(request);
         return await ReadObjectAsync(response);
     }

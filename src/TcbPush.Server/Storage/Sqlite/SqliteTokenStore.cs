@@ -35,6 +35,9 @@ internal sealed class SqliteTokenStore(SqliteDatabase db) : ITokenStore
             return new TokenIssue(issued, 0);
         });
 
+    public Task RevokeAllAsync(string kind, string subject) =>
+        db.WriteAsync(c => c.Execute("DELETE FROM token_generations WHERE kind = $0 AND subject = $1", kind, subject));
+
     private static TokenGeneration Map(SqliteDataReader r) => new(r.GetInt64(0),
         DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetInt64(3) != 0);
 }

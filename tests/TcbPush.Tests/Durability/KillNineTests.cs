@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using TcbPush.Tests.Infrastructure;
+
+namespace TcbPush.Tests.Durability;
+
+/// <summary>SPEC §9: an acknowledged write survives <c>kill -9</c> of the real server process at any moment.</summary>
+public sealed class KillNineTests : IDisposable
+{
+    private const int Apps = 8;
+    private readonly string data = Directory.CreateTempSubdirectory("tcbpush-kill9-").FullName;
+
+    [Fact]
+    public async Task Acknowledged_writes_survive_kill_9_under_concurrency()
+    {
+        var seedPath = Path.Combine(data, "seed.json");
+        var appIds = Enumerable.Range(0, Apps).Select(i => $"wx0000000000000k{i:x2}").ToArray();
+        await File.WriteAllTextAsync(seedPath, TestServer.Seed("http://127.0.0.1:9", appIds).ToJsonString());
+        var lastAcknowledged = new ConcurrentDictionary<string, int>();
+        var acknowledgedEnvs = new ConcurrentBag<string>();
+
+        var server = await ServerProcess.StartAsync(data, "--seed", seedPath);
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(10) };
+        var tokens = new Dictionary<string, string>();
+        foreach (var appId in appIds)
+        {
+            var token = await ReadAsync(await http.GetAsync($"/cgi-bin/token?grant_type=client_credential&appid={appId}&secret=secret-{appId}"));
+            tokens[appId] = token["access_token"]!.GetValue<string>();
+        }
+
+        using var stop = new CancellationTokenSource();
+        var writers = appIds.Select(appId => Task.Run(async () =>
+        {
+            for (var k = 1; !stop.IsCancellationRequested; k++)
+            {
+                try
+                {
+                    var body = """{"container_config":{"enable":false,"qbase_env":"env-ok","qbase_container_path":"/write-""" + k + "\"}}";
+                    using var response = await http.PostAsync($"/tcb/setcallbackconfig?access_token={tokens[appId]}", new StringContent(body));
+                    if ((await ReadAsync(response))["errcode"]!.GetValue<int>() == 0)
+                    {
+                        lastAcknowledged[appId] = k;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return;
+                }
+                catch (TaskCanceledException)
+                {
+                    return;
+                }
+            }
+        })).Append(Task.Run(async () =>
+        {
+            for (var k = 0; !stop.IsCancellationRequested; k++)
+            {
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/envs")
+                    {
+                        Content = new StringContent($$"""{"env":"durable-{{k}}","container_base_url":"http://127.0.0.1:9","function_base_url":"http://127.0.0.1:9"}"""),
+                    };
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestServer.AdminKey);
+                    using var response = await http.SendAsync(request);
+                    if ((await ReadAsync(response))["errcode"]!.GetValue<int>() == 0)
+                    {
+                        acknowledgedEnvs.Add($"durable-{k}");
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return;
+                }
+                catch (TaskCanceledException)
+                {
+                    return;
+                }
+            }
+        })).ToArray();
+
+        using (var enough = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (lastAcknowledged.Values.Sum() < 400 && !enough.IsCancellationRequested)
+            {
+                await Task.Delay(10, CancellationToken.None);
+            }
+        }
+        await server.KillHardAsync();
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+        await server.DisposeAsync();
+        Assert.True(lastAcknowledged.Values.Sum() >= 400, $"only {lastAcknowledged.Values.Sum()} writes were acknowledged before the kill");
+
+        await using var restarted = await ServerProcess.StartAsync(data);
+        using var after = new HttpClient { BaseAddress = new Uri(restarted.Url) };
+        foreach (var appId in appIds)
+        {
+            var token = (await ReadAsync(await after.GetAsync($"/cgi-bin/token?grant_type=client_credential&appid={appId}&secret=secret-{appId}")))["access_token"]!.GetValue<string>();
+            var config = await ReadAsync(await after.PostAsync($"/tcb/getcallbackconfig?access_token={token}", null));
+            var path = config["data"]!["container_config"]!["qbase_container_path"]!.GetValue<string>();
+            var stored = path.Length == 0 ? 0 : int.Parse(path["/write-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(stored >= lastAcknowledged.GetValueOrDefault(appId),
+                $"{appId}: write {lastAcknowledged.GetValueOrDefault(appId)} was acknowledged but the stored one is {stored}");
+        }
+        using var listEnvs = new HttpRequestMessage(HttpMethod.Get, "/admin/envs");
+        listEnvs.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestServer.AdminKey);
+        var envs = (await ReadAsync(await after.SendAsync(listEnvs)))["envs"]!.AsArray().Select(e => e!["env"]!.GetValue<string>()).ToHashSet();
+        Assert.All(acknowledgedEnvs, env => Assert.Contains(env, envs));
+    }
+
+    private static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            return await TestServer.ReadObjectAsync(response);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
