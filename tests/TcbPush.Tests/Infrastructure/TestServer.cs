@@ -36,7 +36,7 @@ public sealed class TestServer : IAsyncDisposable
 
     /// <summary>Starts a server; <paramref name="seed"/> is written to a seed file, <paramref name="configure"/> adjusts options.</summary>
     public static async Task<TestServer> StartAsync(JsonNode? seed = null, FakeTimeProvider? time = null,
-        Action<TcbPushOptions>? configure = null, string? dataDirectory = null)
+        Action<TcbPushOptions>? configure = null, string? dataDirectory = null, ILoggerProvider? logs = null)
     {
         var ownsData = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("tcbpush-test-").FullName;
@@ -52,8 +52,15 @@ public sealed class TestServer : IAsyncDisposable
             await File.WriteAllTextAsync(options.SeedFile, seed.ToJsonString());
         }
         configure?.Invoke(options);
-        var running = await TcbPushApp.StartAsync(options, TextWriter.Null, time,
-            logging => logging.ClearProviders());
+        var running = await TcbPushApp.StartAsync(options, TextWriter.Null, time, logging =>
+        {
+            logging.ClearProviders();
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace);
+                logging.AddProvider(logs);
+            }
+        });
         return new TestServer(running, options, time, ownsData);
     }
 
