@@ -40,7 +40,7 @@ internal static class ComponentEndpoints
         }
         var issued = await tokens.IssueAsync(TokenKind.Component, component.ComponentAppId);
         return Results.Json(new ComponentAccessTokenResponse(issued.Token, issued.ExpiresIn),
-            ComponentJson.Default.ComponentAccessTokenResponse, WeChatResponse.ContentType);
+            ProtocolJson.Default.ComponentAccessTokenResponse, WeChatResponse.ContentType);
     }
 
     // TcbPush has no authorization page to take a pre-auth code, so it is not kept: authorization codes come from the admin API.
@@ -52,7 +52,7 @@ internal static class ComponentEndpoints
             return WeChatResponse.Error(bad);
         }
         return Results.Json(new PreAuthCodeResponse(OpaqueCode.New(OpaqueCode.PreAuthCode), (int)ThirdPartyPolicy.PreAuthCodeLifetime.TotalSeconds),
-            ComponentJson.Default.PreAuthCodeResponse, WeChatResponse.ContentType);
+            ProtocolJson.Default.PreAuthCodeResponse, WeChatResponse.ContentType);
     }
 
     private static async Task<IResult> QueryAuthAsync(HttpContext context, ComponentCallerGate gate, AuthorizerTokenIssuer issuer)
@@ -65,7 +65,7 @@ internal static class ComponentEndpoints
         var redeemed = await issuer.RedeemAsync(request.Value.ComponentAppId, request.Value["authorization_code"]);
         return redeemed.Error is { } refused
             ? WeChatResponse.Error(refused)
-            : Results.Json(new QueryAuthResponse(redeemed.Value), ComponentJson.Default.QueryAuthResponse, WeChatResponse.ContentType);
+            : Results.Json(new QueryAuthResponse(redeemed.Value), ProtocolJson.Default.QueryAuthResponse, WeChatResponse.ContentType);
     }
 
     private static async Task<IResult> AuthorizerTokenAsync(HttpContext context, ComponentCallerGate gate, AuthorizerTokenIssuer issuer)
@@ -78,6 +78,6 @@ internal static class ComponentEndpoints
         var refreshed = await issuer.RefreshAsync(request.Value.ComponentAppId, request.Value["authorizer_appid"], request.Value["authorizer_refresh_token"]);
         return refreshed.Error is { } refused
             ? WeChatResponse.Error(refused)
-            : Results.Json(refreshed.Value, ComponentJson.Default.AuthorizerTokenResponse, WeChatResponse.ContentType);
+            : Results.Json(refreshed.Value, ProtocolJson.Default.AuthorizerTokenResponse, WeChatResponse.ContentType);
     }
 }

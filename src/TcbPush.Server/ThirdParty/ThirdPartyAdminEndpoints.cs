@@ -45,13 +45,13 @@ internal static class ThirdPartyAdminEndpoints
 
     private static async Task<IResult> RegisterComponentAsync(HttpContext context, RequestBody body, ThirdPartyRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, ThirdPartyJson.Default.ComponentRegistration);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.ComponentRegistration);
         return read.Error is { } bad ? WeChatResponse.Error(bad) : AdminEndpoints.Changed(await registry.RegisterComponentAsync(read.Value));
     }
 
     private static async Task<IResult> ReceiveTicketAsync(string componentAppId, HttpContext context, RequestBody body, ThirdPartyRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, ThirdPartyJson.Default.TicketRegistration);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.TicketRegistration);
         return read.Error is { } bad ? WeChatResponse.Error(bad) : AdminEndpoints.Changed(await registry.ReceiveTicketAsync(componentAppId, read.Value));
     }
 
@@ -89,7 +89,7 @@ internal static class ThirdPartyAdminEndpoints
 
     private static async Task<IResult> GrantAsync(HttpContext context, RequestBody body, ThirdPartyRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, ThirdPartyJson.Default.AuthorizationRegistration);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.AuthorizationRegistration);
         if (read.Error is { } bad)
         {
             return WeChatResponse.Error(bad);
@@ -109,7 +109,7 @@ internal static class ThirdPartyAdminEndpoints
 
     private static async Task<IResult> CreateCodeAsync(HttpContext context, RequestBody body, ThirdPartyRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, ThirdPartyJson.Default.AuthorizationCodeRequest);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.AuthorizationCodeRequest);
         if (read.Error is { } bad)
         {
             return WeChatResponse.Error(bad);
