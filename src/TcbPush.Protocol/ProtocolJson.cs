@@ -10,4 +10,8 @@ namespace TcbPush.Protocol;
 [JsonSerializable(typeof(Callback))]
 [JsonSerializable(typeof(AccessTokenResponse))]
 [JsonSerializable(typeof(StableTokenRequest))]
+[JsonSerializable(typeof(ComponentAccessTokenResponse))]
+[JsonSerializable(typeof(PreAuthCodeResponse))]
+[JsonSerializable(typeof(QueryAuthResponse))]
+[JsonSerializable(typeof(AuthorizerTokenResponse))]
 public sealed partial class ProtocolJson : JsonSerializerContext;

@@ -99,6 +99,6 @@ internal static class AdminEndpoints
     private static async Task<IResult> RemoveEnvironmentAsync(string env, IEnvironmentStore environments) =>
         Changed(await environments.DeleteAsync(env));
 
-    private static IResult Changed(Result<bool> result) =>
+    internal static IResult Changed(Result<bool> result) =>
         result.Error is { } error ? WeChatResponse.Error(error) : WeChatResponse.Ok(json => json.WriteBoolean("changed", result.Value));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TcbPush.Server.ThirdParty;
 
 namespace TcbPush.Server.Admin;
 
@@ -6,4 +7,8 @@ namespace TcbPush.Server.Admin;
 [JsonSerializable(typeof(AppRegistration))]
 [JsonSerializable(typeof(EnvironmentRegistration))]
 [JsonSerializable(typeof(SeedFile))]
+[JsonSerializable(typeof(ComponentRegistration))]
+[JsonSerializable(typeof(TicketRegistration))]
+[JsonSerializable(typeof(AuthorizationRegistration))]
+[JsonSerializable(typeof(AuthorizationCodeRequest))]
 internal sealed partial class AdminJson : JsonSerializerContext;

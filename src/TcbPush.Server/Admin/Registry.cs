@@ -34,10 +34,7 @@ internal sealed partial class Registry(IAppStore apps, IEnvironmentStore environ
             return new WeChatError(ErrCode.InvalidArgs, "encoding_aes_key: 43 characters of base64");
         }
         var existing = await apps.FindAsync(app.AppId);
-        var secretHash = existing is not null && AppSecret.Verify(existing.SecretHash, app.Secret)
-            ? existing.SecretHash
-            : AppSecret.Hash(app.Secret);
-        return await apps.UpsertAsync(new AppRecord(app.AppId, secretHash, app.Token, app.EncodingAesKey));
+        return await apps.UpsertAsync(new AppRecord(app.AppId, AppSecret.HashOrKeep(existing?.SecretHash, app.Secret), app.Token, app.EncodingAesKey));
     }
 
     public async Task<bool> RemoveAppAsync(string appId)
@@ -82,7 +79,7 @@ internal sealed partial class Registry(IAppStore apps, IEnvironmentStore environ
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}\\z")]
-    private static partial Regex AppIdPattern();
+    internal static partial Regex AppIdPattern();
 
     [GeneratedRegex("^[A-Za-z0-9]{3,32}\\z")]
     private static partial Regex MessageTokenPattern();

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using TcbPush.Server.Hosting;
+using TcbPush.Server.ThirdParty;
 
 namespace TcbPush.Server.Admin;
 
 /// <summary>Applies a seed file through the same registry as the admin API; any invalid entry stops the start-up.</summary>
-internal sealed class SeedLoader(Registry registry, ILogger<SeedLoader> logger)
+internal sealed class SeedLoader(Registry registry, ThirdPartyRegistry thirdParty, ILogger<SeedLoader> logger)
 {
     public async Task LoadAsync(string path)
     {
@@ -28,9 +29,19 @@ internal sealed class SeedLoader(Registry registry, ILogger<SeedLoader> logger)
         {
             changed += Count(await registry.RegisterEnvironmentAsync(env), $"envs[{i}]");
         }
-        if (seed.Components is { Count: > 0 } || seed.Authorizations is { Count: > 0 })
+        foreach (var (component, i) in (seed.Components ?? []).Select((c, i) => (c, i)))
         {
-            logger.LogWarning("Seed components and authorizations are not supported yet and were skipped");
+            changed += Count(await thirdParty.RegisterComponentAsync(component), $"components[{i}]");
+        }
+        foreach (var (authorization, i) in (seed.Authorizations ?? []).Select((a, i) => (a, i)))
+        {
+            if (string.IsNullOrEmpty(authorization.AuthorizerRefreshToken))
+            {
+                // A generated refresh token could be shown to no one: the seed must give it.
+                throw new InvalidDataException($"seed authorizations[{i}]: authorizer_refresh_token is required");
+            }
+            var granted = await thirdParty.GrantAsync(authorization);
+            changed += Count(granted.Error is { } error ? error : granted.Value.Changed, $"authorizations[{i}]");
         }
         logger.LogInformation("Seed {Path} applied: {Changed} objects created or updated", path, changed);
     }

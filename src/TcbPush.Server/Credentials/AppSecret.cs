@@ -19,6 +19,9 @@ internal static class AppSecret
         return stored;
     }
 
+    /// <summary>The stored hash when it already matches <paramref name="secret"/> (re-registering changes nothing), else a new one.</summary>
+    public static byte[] HashOrKeep(byte[]? stored, string secret) => stored is not null && Verify(stored, secret) ? stored : Hash(secret);
+
     public static bool Verify(byte[] stored, string secret)
     {
         if (stored.Length != SaltSize + HashSize)

@@ -8,10 +8,3 @@ internal interface IAuthorizerCheck
     /// <summary>Null when allowed; 61003 when the authorization is gone, 61007 without permission set 49 or 64.</summary>
     Task<WeChatError?> CheckTcbAccessAsync(string componentAppId, string authorizerAppId);
 }
-
-/// <summary>Until the third-party platform is built, no authorization exists.</summary>
-internal sealed class NoAuthorizations : IAuthorizerCheck
-{
-    public Task<WeChatError?> CheckTcbAccessAsync(string componentAppId, string authorizerAppId) =>
-        Task.FromResult<WeChatError?>(new WeChatError(ErrCode.ComponentNotAuthorized));
-}

@@ -12,6 +12,7 @@ using TcbPush.Server.Admin;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Credentials;
 using TcbPush.Server.Storage;
+using TcbPush.Server.ThirdParty;
 
 namespace TcbPush.Server.Hosting;
 
@@ -44,7 +45,8 @@ public static class TcbPushApp
             : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapCredentials();
         app.MapCallbackConfig();
-        app.MapAdmin();
+        app.MapComponents();
+        app.MapAdmin().MapThirdPartyAdmin();
         if (options.Demo)
         {
             app.Services.GetRequiredService<DemoSetup>().MapEcho(app);
@@ -96,7 +98,7 @@ public static class TcbPushApp
         services.AddSingleton<TokenService>();
         services.AddSingleton<AppCredentialCheck>();
         services.AddSingleton<AppRateLimiter>();
-        services.AddSingleton<IAuthorizerCheck, NoAuthorizations>();
+        services.AddThirdParty();
         services.AddSingleton<TcbCallerGate>();
 
         services.AddSingleton<ContainerPathCheck>();

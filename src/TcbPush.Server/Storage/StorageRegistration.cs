@@ -21,6 +21,8 @@ internal static class StorageRegistration
         services.AddSingleton<IEnvironmentStore, SqliteEnvironmentStore>();
         services.AddSingleton<ICallbackConfigStore, SqliteCallbackConfigStore>();
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
+        services.AddSingleton<IComponentStore, SqliteComponentStore>();
+        services.AddSingleton<IAuthorizationStore, SqliteAuthorizationStore>();
         return services;
     }
 }
