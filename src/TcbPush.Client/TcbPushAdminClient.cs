@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace TcbPush.Client;
@@ -34,7 +33,7 @@ public sealed class TcbPushAdminClient
     /// <param name="app">The app's id, secret and optional message token and EncodingAESKey.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<bool> RegisterAppAsync(RegisterAppRequest app, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Post, "admin/apps", Json(app, ClientJson.Default.RegisterAppRequest), ClientJson.Default.ChangedResponse, cancellationToken)).Changed;
+        (await SendAsync(HttpMethod.Post, "admin/apps", WeChatTransport.Json(app, ClientJson.Default.RegisterAppRequest), ClientJson.Default.ChangedResponse, cancellationToken)).Changed;
 
     /// <summary>The registered apps.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -51,7 +50,7 @@ public sealed class TcbPushAdminClient
     /// <param name="environment">The environment id and its base URLs.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<bool> RegisterEnvironmentAsync(EnvironmentInfo environment, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Post, "admin/envs", Json(environment, ClientJson.Default.EnvironmentInfo), ClientJson.Default.ChangedResponse, cancellationToken)).Changed;
+        (await SendAsync(HttpMethod.Post, "admin/envs", WeChatTransport.Json(environment, ClientJson.Default.EnvironmentInfo), ClientJson.Default.ChangedResponse, cancellationToken)).Changed;
 
     /// <summary>The registered environments.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -69,7 +68,7 @@ public sealed class TcbPushAdminClient
     /// <param name="message">The message.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<SimulatedMessageResult> SendMessageAsync(string appId, SimulatedMessage message, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, "admin/apps/" + Uri.EscapeDataString(appId) + "/messages", Json(message, ClientJson.Default.SimulatedMessage),
+        SendAsync(HttpMethod.Post, "admin/apps/" + Uri.EscapeDataString(appId) + "/messages", WeChatTransport.Json(message, ClientJson.Default.SimulatedMessage),
             ClientJson.Default.SimulatedMessageResult, cancellationToken);
 
     /// <summary>Deliveries matching a filter, newest first.</summary>
@@ -105,11 +104,9 @@ public sealed class TcbPushAdminClient
         ReplayAsync(new ReplayDeliveriesRequest(AppId: appId, Status: status), cancellationToken);
 
     private async Task<IReadOnlyList<ReplayedDelivery>> ReplayAsync(ReplayDeliveriesRequest request, CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Post, "admin/deliveries/replay", Json(request, ClientJson.Default.ReplayDeliveriesRequest),
+        (await SendAsync(HttpMethod.Post, "admin/deliveries/replay", WeChatTransport.Json(request, ClientJson.Default.ReplayDeliveriesRequest),
             ClientJson.Default.ReplayDeliveriesResponse, cancellationToken)).Replayed;
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, ReadOnlyMemory<byte>? body, JsonTypeInfo<T> answer, CancellationToken cancellationToken) =>
         WeChatTransport.Read(await transport.SendAsync(method, path, body, adminKey, cancellationToken), answer);
-
-    private static ReadOnlyMemory<byte> Json<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 }

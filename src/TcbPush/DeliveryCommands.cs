@@ -53,7 +53,7 @@ internal static class DeliveryCommands
             {
                 var type = string.IsNullOrEmpty(d.Event) ? d.MsgType : $"{d.MsgType}/{d.Event}";
                 table.AddRow(CliOutput.Cell(d.Id), CliOutput.Cell(d.AppId), CliOutput.Cell(type), CliOutput.Status(d.Status),
-                    CliOutput.Cell(d.TargetUrl ?? d.Target), CliOutput.Cell(d.Attempts), CliOutput.Cell(d.LastStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? d.LastError),
+                    CliOutput.Cell(d.TargetUrl ?? d.Target), CliOutput.Cell(d.Attempts), CliOutput.Cell((object?)d.LastStatus ?? d.LastError),
                     CliOutput.Cell(d.CreatedAt));
             }
             CliOutput.Out.Write(table);
@@ -124,7 +124,7 @@ internal static class DeliveryCommands
             var admin = target.Admin();
             IReadOnlyList<ReplayedDelivery> replayed = parse.GetValue(id) is { } one
                 ? [new ReplayedDelivery(one, await admin.ReplayDeliveryAsync(one, cancellation))]
-                : await ReplayAllAsync(admin, target.AppId, parse.GetValue(status)!, cancellation);
+                : await ReplayAllAsync(admin, target.AppId, parse.GetValue(status)!, showProgress: CliOutput.IsTerminal && !parse.GetValue(json), cancellation);
             if (parse.GetValue(json))
             {
                 CliOutput.Json(replayed, CliJson.Default.IReadOnlyListReplayedDelivery);
@@ -142,8 +142,9 @@ internal static class DeliveryCommands
         return command;
     }
 
-    /// <summary>Collects every matching delivery page by page, then replays them in batches under a progress bar.</summary>
-    private static async Task<IReadOnlyList<ReplayedDelivery>> ReplayAllAsync(TcbPushAdminClient admin, string? appId, string status, CancellationToken cancellation)
+    /// <summary>Collects every matching delivery page by page, then replays them in batches, under a progress bar on a terminal.</summary>
+    private static async Task<IReadOnlyList<ReplayedDelivery>> ReplayAllAsync(TcbPushAdminClient admin, string? appId, string status,
+        bool showProgress, CancellationToken cancellation)
     {
         var ids = new List<long>();
         for (long? before = null; ;)
@@ -158,18 +159,23 @@ internal static class DeliveryCommands
             before = older.Min();
         }
         var replayed = new List<ReplayedDelivery>();
-        if (ids.Count == 0)
+        async Task ReplayBatchesAsync(Action<int> advance)
         {
+            foreach (var batch in ids.Chunk(ReplayBatch))
+            {
+                replayed.AddRange(await admin.ReplayDeliveriesAsync(batch, cancellation));
+                advance(batch.Length);
+            }
+        }
+        if (!showProgress || ids.Count == 0)
+        {
+            await ReplayBatchesAsync(_ => { });
             return replayed;
         }
         await CliOutput.Out.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var task = progress.AddTask($"replaying {ids.Count} {status} deliveries", maxValue: ids.Count);
-            foreach (var batch in ids.Chunk(ReplayBatch))
-            {
-                replayed.AddRange(await admin.ReplayDeliveriesAsync(batch, cancellation));
-                task.Increment(batch.Length);
-            }
+            await ReplayBatchesAsync(count => task.Increment(count));
         });
         return replayed;
     }
