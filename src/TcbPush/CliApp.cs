@@ -10,7 +10,16 @@ internal static class CliApp
         var root = new RootCommand("TcbPush: a self-hostable, wire-compatible WeChat CloudBase message-push service and its client.")
         {
             ServeCommand.Create(),
+            TokenCommand.Create(),
+            ConfigCommands.Create(),
+            PushCommands.Create(),
+            DeliveryCommands.Create(),
+            AdminCommands.Apps(),
+            AdminCommands.Envs(),
         };
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        var exitCode = await parse.InvokeAsync();
+        // System.CommandLine reports usage errors with 1; tcbpush keeps 1 for errcodes and uses 2 for usage errors.
+        return parse.Errors.Count > 0 ? CliOutput.UsageError : exitCode;
     }
 }

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TcbPush.Protocol;
+
+namespace TcbPush.Client;
+
+/// <summary>
+/// Source-generated JSON for the client's requests and answers. Reading tolerates WeChat's quirks: trailing commas
+/// and numbers sent as strings. Null fields of requests are not sent.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    AllowTrailingCommas = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(AccessTokenResponse))]
+[JsonSerializable(typeof(StableTokenRequest))]
+[JsonSerializable(typeof(CallbackConfiguration))]
+[JsonSerializable(typeof(SetCallbackConfigRequest))]
+[JsonSerializable(typeof(ComponentTokenRequest))]
+[JsonSerializable(typeof(ComponentTokenResponse))]
+[JsonSerializable(typeof(PreAuthCodeRequest))]
+[JsonSerializable(typeof(PreAuthCodeResponse))]
+[JsonSerializable(typeof(QueryAuthRequest))]
+[JsonSerializable(typeof(QueryAuthResponse))]
+[JsonSerializable(typeof(AuthorizerTokenRequest))]
+[JsonSerializable(typeof(AuthorizerTokenResponse))]
+[JsonSerializable(typeof(RegisterAppRequest))]
+[JsonSerializable(typeof(AppList))]
+[JsonSerializable(typeof(EnvironmentInfo))]
+[JsonSerializable(typeof(EnvironmentList))]
+[JsonSerializable(typeof(ChangedResponse))]
+[JsonSerializable(typeof(SimulatedMessage))]
+[JsonSerializable(typeof(SimulatedMessageResult))]
+[JsonSerializable(typeof(DeliveryList))]
+[JsonSerializable(typeof(DeliveryDetail))]
+[JsonSerializable(typeof(ReplayResponse))]
+[JsonSerializable(typeof(ReplayDeliveriesRequest))]
+[JsonSerializable(typeof(ReplayDeliveriesResponse))]
+internal sealed partial class ClientJson : JsonSerializerContext;

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using TcbPush.Client;
+using TcbPush.Protocol;
+
+namespace TcbPush.Cli;
+
+/// <summary>The <c>--json</c> output of client commands: the SDK's records with the wire's field names.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(AccessTokenResponse))]
+[JsonSerializable(typeof(SimulatedMessageResult))]
+[JsonSerializable(typeof(IReadOnlyList<Delivery>))]
+[JsonSerializable(typeof(DeliveryDetail))]
+[JsonSerializable(typeof(IReadOnlyList<ReplayedDelivery>))]
+[JsonSerializable(typeof(IReadOnlyList<AppInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<EnvironmentInfo>))]
+internal sealed partial class CliJson : JsonSerializerContext;

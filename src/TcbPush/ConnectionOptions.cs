@@ -1,0 +1,67 @@
+using System.CommandLine;
+using TcbPush.Client;
+
+namespace TcbPush.Cli;
+
+/// <summary>
+/// <c>--server</c>, <c>--appid</c>, <c>--secret</c> and <c>--admin-key</c>, shared by a command group and all its
+/// subcommands; each falls back to its <c>TCBPUSH_*</c> environment variable. Secrets are never shown as defaults.
+/// </summary>
+internal sealed class ConnectionOptions
+{
+    public const string DefaultServer = "https://api.weixin.qq.com";
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private readonly Option<string?> server = new("--server")
+    {
+        Description = $"Server URL: WeChat or a TcbPush server [env: TCBPUSH_SERVER; default: {DefaultServer}]",
+        Recursive = true,
+    };
+
+    private readonly Option<string?> appId = new("--appid") { Description = "The app's appid [env: TCBPUSH_APPID]", Recursive = true };
+    private readonly Option<string?> secret = new("--secret") { Description = "The app's secret [env: TCBPUSH_SECRET]", Recursive = true };
+    private readonly Option<string?> adminKey = new("--admin-key") { Description = "TcbPush admin key [env: TCBPUSH_ADMIN_KEY]", Recursive = true };
+
+    /// <summary>Adds the options to a command (and, being recursive, to its subcommands).</summary>
+    public Command AddTo(Command command)
+    {
+        command.Options.Add(server);
+        command.Options.Add(appId);
+        command.Options.Add(secret);
+        command.Options.Add(adminKey);
+        return command;
+    }
+
+    public Connection Resolve(ParseResult parse)
+    {
+        var url = Value(parse, server, "TCBPUSH_SERVER") ?? DefaultServer;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new UsageException($"--server must be an http or https URL, not '{url}'");
+        }
+        return new Connection(uri, Value(parse, appId, "TCBPUSH_APPID"), Value(parse, secret, "TCBPUSH_SECRET"), Value(parse, adminKey, "TCBPUSH_ADMIN_KEY"));
+    }
+
+    private static string? Value(ParseResult parse, Option<string?> option, string variable)
+    {
+        var value = parse.GetValue(option);
+        value = string.IsNullOrWhiteSpace(value) ? Environment.GetEnvironmentVariable(variable) : value;
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>Resolved connection settings, and the SDK clients built from them.</summary>
+    internal sealed record Connection(Uri Server, string? AppId, string? Secret, string? AdminKey)
+    {
+        public string RequireAppId() => AppId ?? throw new UsageException("--appid is required (or set TCBPUSH_APPID)");
+
+        public string RequireSecret() => Secret ?? throw new UsageException("--secret is required (or set TCBPUSH_SECRET)");
+
+        public WeChatClient WeChat() => new(Http, new TcbPushClientOptions { BaseAddress = Server, AppId = RequireAppId(), AppSecret = RequireSecret() });
+
+        public TcbPushAdminClient Admin() => new(Http, new TcbPushClientOptions
+        {
+            BaseAddress = Server,
+            AdminKey = AdminKey ?? throw new UsageException("--admin-key is required (or set TCBPUSH_ADMIN_KEY)"),
+        });
+    }
+}
