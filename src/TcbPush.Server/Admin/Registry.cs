@@ -4,11 +4,12 @@ using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Credentials;
 using TcbPush.Server.Hosting;
 using TcbPush.Server.Storage;
+using TcbPush.Server.ThirdParty;
 
 namespace TcbPush.Server.Admin;
 
 /// <summary>Validates and stores apps and environments for the admin API, the seed file and <c>--demo</c> alike.</summary>
-internal sealed partial class Registry(IAppStore apps, IEnvironmentStore environments, TokenService tokens)
+internal sealed partial class Registry(IAppStore apps, IEnvironmentStore environments, TokenService tokens, ThirdPartyRegistry thirdParty)
 {
     /// <summary>Registers or updates an app; re-registering an unchanged app changes nothing.</summary>
     public async Task<Result<bool>> RegisterAppAsync(AppRegistration app)
@@ -42,6 +43,7 @@ internal sealed partial class Registry(IAppStore apps, IEnvironmentStore environ
         var removed = await apps.DeleteAsync(appId);
         await tokens.RevokeAllAsync(TokenKind.App, appId);
         await tokens.RevokeAllAsync(TokenKind.Stable, appId);
+        await thirdParty.RevokeAllOfAuthorizerAsync(appId);
         return removed;
     }
 

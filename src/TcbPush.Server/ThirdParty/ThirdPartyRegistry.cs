@@ -91,6 +91,15 @@ internal sealed class ThirdPartyRegistry(
         return revoked;
     }
 
+    /// <summary>Revokes every standing authorization of an app (when the app itself is removed).</summary>
+    public async Task RevokeAllOfAuthorizerAsync(string authorizerAppId)
+    {
+        foreach (var authorization in (await authorizations.ListAsync()).Where(a => a.AuthorizerAppId == authorizerAppId && a.IsActive))
+        {
+            await RevokeAsync(authorization.ComponentAppId, authorizerAppId);
+        }
+    }
+
     /// <summary>A new authorization code for <c>api_query_auth</c>, usable once within 10 minutes.</summary>
     public async Task<Result<string>> CreateCodeAsync(AuthorizationCodeRequest request)
     {

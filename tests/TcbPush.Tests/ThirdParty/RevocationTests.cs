@@ -23,6 +23,18 @@ public sealed class RevocationTests
     }
 
     [Fact]
+    public async Task Removing_the_authorizer_app_revokes_its_authorizations()
+    {
+        await using var tp = await StartAsync();
+        var token = await tp.AuthorizerTokenAsync(ComponentA, AppA);
+
+        AssertOk(await tp.AdminAsync(HttpMethod.Delete, $"/admin/apps/{AppA}"));
+
+        AssertError(61003, await tp.SetConfigAsync(token));
+        AssertError(61003, await tp.AuthorizerTokenCallAsync(ComponentA, AppA));
+    }
+
+    [Fact]
     public async Task Revocation_by_another_node_takes_effect_within_10_seconds()
     {
         await using var tp = await StartAsync();
