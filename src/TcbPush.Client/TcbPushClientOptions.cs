@@ -1,3 +1,5 @@
+using TcbPush.Protocol;
+
 namespace TcbPush.Client;
 
 /// <summary>
@@ -28,6 +30,14 @@ public sealed class TcbPushClientOptions
     /// can share; when false (the default) they use <c>/cgi-bin/token</c>.
     /// </summary>
     public bool UseStableToken { get; set; }
+
+    /// <summary>
+    /// Where authenticated calls get their access token when set, instead of <see cref="AppId"/> and
+    /// <see cref="AppSecret"/>: for a third-party platform acting for an app, a function that calls
+    /// <see cref="WeChatClient.GetAuthorizerAccessTokenAsync"/> and returns its token. The answer is cached like any
+    /// other token.
+    /// </summary>
+    public Func<CancellationToken, Task<AccessTokenResponse>>? AccessTokenSource { get; set; }
 
     /// <summary>
     /// How long before its expiry a cached access token is renewed (default 5 minutes; at most half the token's lifetime is used).

@@ -143,8 +143,12 @@ public sealed class WeChatClient
         }
     }
 
-    private Task<AccessTokenResponse> FetchTokenAsync(CancellationToken cancellationToken) =>
-        options.UseStableToken ? GetStableAccessTokenAsync(false, cancellationToken) : GetAccessTokenAsync(cancellationToken);
+    private Task<AccessTokenResponse> FetchTokenAsync(CancellationToken cancellationToken) => options switch
+    {
+        { AccessTokenSource: { } source } => source(cancellationToken),
+        { UseStableToken: true } => GetStableAccessTokenAsync(false, cancellationToken),
+        _ => GetAccessTokenAsync(cancellationToken),
+    };
 
     private static string WithToken(string path, string name, string token) => path + "?" + name + "=" + Uri.EscapeDataString(token);
 

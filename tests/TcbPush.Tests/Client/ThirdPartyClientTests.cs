@@ -110,6 +110,29 @@ public sealed class ThirdPartyClientTests : IAsyncLifetime
         Assert.Equal(ErrCode.InvalidAccessToken, error.ErrCode);
     }
 
+    [Fact]
+    public async Task Authorizer_token_source_lets_a_platform_set_the_apps_configuration()
+    {
+        using var http = new HttpClient();
+        var onBehalf = new WeChatClient(http, new TcbPushClientOptions
+        {
+            BaseAddress = new Uri(server.Url),
+            AccessTokenSource = async cancellation =>
+            {
+                var answer = await client.GetAuthorizerAccessTokenAsync(await ComponentTokenAsync(),
+                    new AuthorizerTokenRequest(Component, Authorizer, RefreshToken), cancellation);
+                return new AccessTokenResponse(answer.AuthorizerAccessToken, answer.ExpiresIn);
+            },
+        });
+
+        await onBehalf.SetCallbackConfigAsync(new SetCallbackConfigRequest(
+            ContainerConfig: new ContainerConfig(false, "", "/on-behalf", ContainerConfig.Json)));
+
+        var own = await server.TokenAsync(Authorizer);
+        var data = (await server.PostJsonAsync($"/tcb/getcallbackconfig?access_token={own}", null))["data"]!;
+        Assert.Equal("/on-behalf", data["container_config"]!["qbase_container_path"]!.GetValue<string>());
+    }
+
     private async Task<string> ComponentTokenAsync() =>
         (await client.GetComponentAccessTokenAsync(new ComponentTokenRequest(Component, ComponentSecret, Ticket))).ComponentAccessToken;
 }
