@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using TcbPush.Server.Admin;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Credentials;
+using TcbPush.Server.Push;
 using TcbPush.Server.Storage;
 
 namespace TcbPush.Server.Hosting;
@@ -45,6 +46,7 @@ public static class TcbPushApp
         app.MapCredentials();
         app.MapCallbackConfig();
         app.MapAdmin();
+        app.MapPush();
         if (options.Demo)
         {
             app.Services.GetRequiredService<DemoSetup>().MapEcho(app);
@@ -106,6 +108,7 @@ public static class TcbPushApp
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<EchoRecorder>();
         services.AddSingleton<DemoSetup>();
+        services.AddPush(options);
     }
 }
 

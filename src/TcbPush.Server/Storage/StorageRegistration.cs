@@ -21,6 +21,7 @@ internal static class StorageRegistration
         services.AddSingleton<IEnvironmentStore, SqliteEnvironmentStore>();
         services.AddSingleton<ICallbackConfigStore, SqliteCallbackConfigStore>();
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
+        services.AddSingleton<IPushStore, SqlitePushStore>();
         return services;
     }
 }

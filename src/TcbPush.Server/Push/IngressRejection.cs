@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Http;
+
+namespace TcbPush.Server.Push;
+
+/// <summary>Why a push was refused: 401 for a failed signature or decryption, 400 for a malformed message.</summary>
+internal sealed record IngressRejection(int StatusCode, string Reason)
+{
+    public static IngressRejection Unauthorized(string reason) => new(StatusCodes.Status401Unauthorized, reason);
+
+    public static IngressRejection Malformed(string reason) => new(StatusCodes.Status400BadRequest, reason);
+}
