@@ -23,6 +23,8 @@ internal sealed class DeliveryWorker(
     private readonly PushOptions push = options.Value.Push;
     private readonly TargetSlots slots = new();
     private readonly Dictionary<long, Task<bool>> running = [];
+    private int inFlight;
+    private DateTimeOffset lastClaim;
     private DateTimeOffset lastPrune = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,16 +63,17 @@ internal sealed class DeliveryWorker(
         {
             running.Remove(done);
         }
-        var free = push.MaxConcurrentDeliveries - running.Count;
+        var free = push.MaxConcurrentDeliveries - Volatile.Read(ref inFlight);
         if (free <= 0)
         {
             return 0;
         }
-        var now = time.GetUtcNow();
-        var claimed = await store.ClaimAsync(new DeliveryClaim(now, now + push.ClaimLease, Math.Min(free, ClaimBatch),
+        lastClaim = time.GetUtcNow();
+        var claimed = await store.ClaimAsync(new DeliveryClaim(lastClaim, lastClaim + push.ClaimLease, Math.Min(free, ClaimBatch),
             push.MaxConcurrentPerTarget, slots.Snapshot()));
         foreach (var delivery in claimed)
         {
+            Interlocked.Increment(ref inFlight);
             slots.Acquire(delivery.TargetUrl);
             running[delivery.Id] = AttemptAsync(delivery, stopping);
         }
@@ -82,7 +85,7 @@ internal sealed class DeliveryWorker(
     {
         try
         {
-            var result = await sender.SendAsync(delivery, stopping);
+            var result = await SendAsync(delivery, stopping);
             var attempt = result.Log.Attempt;
             var now = time.GetUtcNow();
             var retryAt = result.Delivered ? null : schedule.NextAttemptAt(attempt, now);
@@ -113,19 +116,36 @@ internal sealed class DeliveryWorker(
         }
         finally
         {
+            Interlocked.Decrement(ref inFlight);
+            signal.Notify();
+        }
+    }
+
+    /// <summary>The HTTP part of an attempt; the target's slot is free again as soon as it answered.</summary>
+    private async Task<AttemptResult> SendAsync(ClaimedDelivery delivery, CancellationToken stopping)
+    {
+        try
+        {
+            return await sender.SendAsync(delivery, stopping);
+        }
+        finally
+        {
             slots.Release(delivery.TargetUrl);
             signal.Notify();
         }
     }
 
-    /// <summary>Sleeps until a delivery is stored or an attempt ends, or the next delivery falls due.</summary>
+    /// <summary>
+    /// Sleeps until a delivery is stored or a slot frees, or the next delivery falls due. What was due at the last
+    /// claim and not taken waits for a slot of its target; anything falling due after it sets the timer.
+    /// </summary>
     private async Task WaitAsync(CancellationToken stopping)
     {
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var signalled = signal.WaitAsync(wake.Token);
         var until = time.GetUtcNow() + IdleRecheck;
-        if (running.Count < push.MaxConcurrentDeliveries &&
-            await store.NextDueAsync(slots.AtLimit(push.MaxConcurrentPerTarget)) is { } due && due < until)
+        if (Volatile.Read(ref inFlight) < push.MaxConcurrentDeliveries &&
+            await store.NextDueAfterAsync(lastClaim) is { } due && due < until)
         {
             until = due;
         }

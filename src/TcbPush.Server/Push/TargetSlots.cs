@@ -37,12 +37,4 @@ internal sealed class TargetSlots
             return new Dictionary<string, int>(inFlight, StringComparer.Ordinal);
         }
     }
-
-    public IReadOnlyCollection<string> AtLimit(int limit)
-    {
-        lock (gate)
-        {
-            return [.. inFlight.Where(t => t.Value >= limit).Select(t => t.Key)];
-        }
-    }
 }

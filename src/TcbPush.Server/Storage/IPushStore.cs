@@ -10,11 +10,14 @@ internal interface IPushStore
     /// </summary>
     Task<AcceptedMessage> AcceptAsync(InboundMessage message, DeliveryRoute route, DateTimeOffset now, DateTimeOffset dedupeUntil);
 
-    /// <summary>Claims due deliveries (pending, or delivering with an expired lease), oldest due first.</summary>
+    /// <summary>
+    /// Claims due deliveries (pending, or delivering with an expired lease), oldest due first, taking for each target
+    /// no more than its free slots; the cost grows with the number of targets with work, not with the backlog.
+    /// </summary>
     Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DeliveryClaim claim);
 
-    /// <summary>The earliest due time of a pending or leased delivery, skipping <paramref name="excludedTargets"/>.</summary>
-    Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<string> excludedTargets);
+    /// <summary>The earliest time after <paramref name="now"/> at which a pending or leased delivery falls due.</summary>
+    Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset now);
 
     /// <summary>Logs an attempt of a claimed delivery and moves it on: to <paramref name="status"/>, due again at <paramref name="dueAt"/>.</summary>
     Task RecordAsync(long deliveryId, DeliveryAttempt attempt, string status, DateTimeOffset? dueAt, DateTimeOffset now);

@@ -42,7 +42,10 @@ CREATE TABLE push_deliveries (
     replay_of   INTEGER REFERENCES push_deliveries (id)
 );
 
+-- Claims look up the targets with work (a loose scan of push_deliveries_target), then each target's oldest due
+-- deliveries: the cost grows with the number of targets, never with the backlog a slow target has piled up.
 CREATE INDEX push_deliveries_due ON push_deliveries (due_at) WHERE status IN ('pending', 'delivering');
+CREATE INDEX push_deliveries_target ON push_deliveries (target_url, due_at) WHERE status IN ('pending', 'delivering');
 CREATE INDEX push_deliveries_app ON push_deliveries (appid, id);
 CREATE INDEX push_deliveries_status ON push_deliveries (status, id);
 
