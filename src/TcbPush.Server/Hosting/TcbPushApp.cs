@@ -43,10 +43,10 @@ public static class TcbPushApp
         app.MapGet("/healthz", (Readiness readiness) => readiness.IsReady
             ? Results.Text("ok")
             : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapPush();
         app.MapCredentials();
         app.MapCallbackConfig();
         app.MapAdmin();
-        app.MapPush();
         if (options.Demo)
         {
             app.Services.GetRequiredService<DemoSetup>().MapEcho(app);

@@ -20,8 +20,8 @@ internal static class StorageRegistration
         services.AddSingleton<IAppStore, SqliteAppStore>();
         services.AddSingleton<IEnvironmentStore, SqliteEnvironmentStore>();
         services.AddSingleton<ICallbackConfigStore, SqliteCallbackConfigStore>();
-        services.AddSingleton<ITokenStore, SqliteTokenStore>();
         services.AddSingleton<IPushStore, SqlitePushStore>();
+        services.AddSingleton<ITokenStore, SqliteTokenStore>();
         return services;
     }
 }
