@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using TcbPush.Protocol;
 using TcbPush.Server.Hosting;
 using TcbPush.Server.Storage;
@@ -80,7 +81,7 @@ internal static class DeliveryFilter
             : new WeChatError(ErrCode.InvalidArgs, $"{field} must be an ISO-8601 time such as 2025-01-31T08:00:00Z");
     }
 
-    private static string? Text(Microsoft.Extensions.Primitives.StringValues values) => Blank(values.ToString());
+    private static string? Text(StringValues values) => Blank(values.ToString());
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

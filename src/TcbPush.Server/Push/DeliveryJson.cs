@@ -56,7 +56,8 @@ internal static class DeliveryJson
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
+    /// <summary>A number, or null when there is none.</summary>
+    public static void WriteNumber(Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } number)
         {

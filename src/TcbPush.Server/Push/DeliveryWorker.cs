@@ -50,7 +50,7 @@ internal sealed class DeliveryWorker(
             {
                 logger.LogError(e, "Delivery worker loop failed; retrying in 1 s");
                 // Real time on purpose: the pause must pass even when the server runs on a test clock.
-                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(1), stoppingToken));
             }
         }
         await DrainAsync();

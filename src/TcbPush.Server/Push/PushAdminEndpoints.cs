@@ -45,14 +45,7 @@ internal static class PushAdminEndpoints
         return WeChatResponse.Ok(json =>
         {
             json.WriteString("msg_id", message.Value.Identity);
-            if (accepted.DeliveryId is { } id)
-            {
-                json.WriteNumber("delivery_id", id);
-            }
-            else
-            {
-                json.WriteNull("delivery_id");
-            }
+            DeliveryJson.WriteNumber(json, "delivery_id", accepted.DeliveryId);
             json.WriteString("status", accepted.Status);
         });
     }

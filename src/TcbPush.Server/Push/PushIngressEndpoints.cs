@@ -27,7 +27,7 @@ internal static class PushIngressEndpoints
     {
         if (await apps.FindAsync(appid) is not { } app)
         {
-            return Refuse(context, appid, new IngressRejection(StatusCodes.Status404NotFound, "unknown appid"));
+            return Refuse(context, appid, IngressRejection.UnknownApp);
         }
         var query = context.Request.Query;
         if (app.MessageToken is { } token &&
@@ -45,12 +45,12 @@ internal static class PushIngressEndpoints
     {
         if (await apps.FindAsync(appid) is not { } app)
         {
-            return Refuse(context, appid, new IngressRejection(StatusCodes.Status404NotFound, "unknown appid"));
+            return Refuse(context, appid, IngressRejection.UnknownApp);
         }
         var body = await requestBody.ReadAsync(context);
         if (body.Error is { } tooLarge)
         {
-            return Refuse(context, appid, new IngressRejection(StatusCodes.Status413PayloadTooLarge, tooLarge.Detail ?? "message too large"));
+            return Refuse(context, appid, IngressRejection.TooLarge(tooLarge.Detail ?? "message too large"));
         }
         var decoded = PushDecoder.Decode(app, context.Request.Query, body.Value);
         if (decoded.Rejection is { } rejection)

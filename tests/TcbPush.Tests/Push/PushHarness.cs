@@ -38,6 +38,8 @@ internal sealed class PushHarness : IAsyncDisposable
 
     public TestServer Server { get; private set; }
 
+    public string DataDirectory => dataDirectory;
+
     public FakeTimeProvider Time => Server.Time ?? throw new InvalidOperationException("this harness runs on the real clock");
 
     /// <summary>Starts sink and server; the path check is off so that failing targets can be configured.</summary>
@@ -71,8 +73,6 @@ internal sealed class PushHarness : IAsyncDisposable
         }
         Server = await TestServer.StartAsync(seed, time, configure, dataDirectory);
     }
-
-    public string DataDirectory => dataDirectory;
 
     /// <summary>Registers an env whose container and function base URLs are <paramref name="sinkPath"/> on the sink.</summary>
     public async Task AddEnvAsync(string env, string sinkPath) =>
