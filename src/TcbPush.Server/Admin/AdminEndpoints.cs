@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TcbPush.Protocol;
 using TcbPush.Server.Hosting;
+using TcbPush.Server.Push;
 using TcbPush.Server.Storage;
 
 namespace TcbPush.Server.Admin;
@@ -24,6 +25,7 @@ internal static class AdminEndpoints
         admin.MapGet("/envs", ListEnvironmentsAsync);
         admin.MapPost("/envs", RegisterEnvironmentAsync);
         admin.MapDelete("/envs/{env}", RemoveEnvironmentAsync);
+        admin.MapPushAdmin();
         return admin;
     }
 

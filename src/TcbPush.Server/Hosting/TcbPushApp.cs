@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using TcbPush.Server.Admin;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Credentials;
+using TcbPush.Server.Push;
 using TcbPush.Server.Storage;
 using TcbPush.Server.ThirdParty;
 
@@ -43,6 +44,7 @@ public static class TcbPushApp
         app.MapGet("/healthz", (Readiness readiness) => readiness.IsReady
             ? Results.Text("ok")
             : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapPush();
         app.MapCredentials();
         app.MapCallbackConfig();
         app.MapComponents();
@@ -108,6 +110,7 @@ public static class TcbPushApp
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<EchoRecorder>();
         services.AddSingleton<DemoSetup>();
+        services.AddPush(options);
     }
 }
 

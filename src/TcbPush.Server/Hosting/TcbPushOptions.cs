@@ -1,3 +1,5 @@
+using TcbPush.Server.Push;
+
 namespace TcbPush.Server.Hosting;
 
 /// <summary>Everything <c>tcbpush serve</c> can be told, bound from flags and configuration.</summary>
@@ -26,4 +28,7 @@ public sealed class TcbPushOptions
 
     /// <summary>Requests handled at once before new ones are shed with errcode -1.</summary>
     public int MaxConcurrentRequests { get; set; } = 1024;
+
+    /// <summary>The push router's retry schedule, timeouts and concurrency.</summary>
+    public PushOptions Push { get; set; } = new();
 }

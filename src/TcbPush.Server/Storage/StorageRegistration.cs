@@ -20,6 +20,7 @@ internal static class StorageRegistration
         services.AddSingleton<IAppStore, SqliteAppStore>();
         services.AddSingleton<IEnvironmentStore, SqliteEnvironmentStore>();
         services.AddSingleton<ICallbackConfigStore, SqliteCallbackConfigStore>();
+        services.AddSingleton<IPushStore, SqlitePushStore>();
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
         services.AddSingleton<IComponentStore, SqliteComponentStore>();
         services.AddSingleton<IAuthorizationStore, SqliteAuthorizationStore>();
