@@ -20,7 +20,7 @@ namespace TcbPush.Client;
 [JsonSerializable(typeof(CallbackConfiguration))]
 [JsonSerializable(typeof(SetCallbackConfigRequest))]
 [JsonSerializable(typeof(ComponentTokenRequest))]
-[JsonSerializable(typeof(ComponentTokenResponse))]
+[JsonSerializable(typeof(ComponentAccessTokenResponse))]
 [JsonSerializable(typeof(PreAuthCodeRequest))]
 [JsonSerializable(typeof(PreAuthCodeResponse))]
 [JsonSerializable(typeof(QueryAuthRequest))]

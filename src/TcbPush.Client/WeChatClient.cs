@@ -93,9 +93,9 @@ public sealed class WeChatClient
     /// <summary><c>POST /cgi-bin/component/api_component_token</c>: a third-party platform's component access token.</summary>
     /// <param name="request">The platform's appid, secret and latest verify ticket.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<ComponentTokenResponse> GetComponentAccessTokenAsync(ComponentTokenRequest request, CancellationToken cancellationToken = default) =>
+    public Task<ComponentAccessTokenResponse> GetComponentAccessTokenAsync(ComponentTokenRequest request, CancellationToken cancellationToken = default) =>
         PostAsync("cgi-bin/component/api_component_token", null, WeChatTransport.Json(request, ClientJson.Default.ComponentTokenRequest),
-            ClientJson.Default.ComponentTokenResponse, cancellationToken);
+            ClientJson.Default.ComponentAccessTokenResponse, cancellationToken);
 
     /// <summary><c>POST /cgi-bin/component/api_create_preauthcode</c>: a pre-authorization code for the authorization page.</summary>
     /// <param name="componentAccessToken">The platform's component access token.</param>
