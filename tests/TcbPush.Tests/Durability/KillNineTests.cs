@@ -19,6 +19,7 @@ public sealed class KillNineTests : IDisposable
         await File.WriteAllTextAsync(seedPath, TestServer.Seed("http://127.0.0.1:9", appIds).ToJsonString());
         var lastAcknowledged = new ConcurrentDictionary<string, int>();
         var acknowledgedEnvs = new ConcurrentBag<string>();
+        var acknowledgedMessages = new ConcurrentBag<string>();
 
         var server = await ServerProcess.StartAsync(data, "--seed", seedPath);
         using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(10) };
@@ -78,11 +79,35 @@ public sealed class KillNineTests : IDisposable
                     return;
                 }
             }
+        })).Append(Task.Run(async () =>
+        {
+            for (var k = 1; !stop.IsCancellationRequested; k++)
+            {
+                try
+                {
+                    var msgId = (9_000_000_000L + k).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var xml = $"<xml><ToUserName><![CDATA[gh_0000000000aa]]></ToUserName><FromUserName><![CDATA[oDurable]]></FromUserName>" +
+                              $"<CreateTime>1714036504</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[m{k}]]></Content><MsgId>{msgId}</MsgId></xml>";
+                    using var response = await http.PostAsync($"/push/{appIds[0]}", new StringContent(xml));
+                    if (response.IsSuccessStatusCode && await response.Content.ReadAsStringAsync() == "success")
+                    {
+                        acknowledgedMessages.Add(msgId);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return;
+                }
+                catch (TaskCanceledException)
+                {
+                    return;
+                }
+            }
         })).ToArray();
 
         using (var enough = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            while (lastAcknowledged.Values.Sum() < 400 && !enough.IsCancellationRequested)
+            while ((lastAcknowledged.Values.Sum() < 400 || acknowledgedMessages.Count < 100) && !enough.IsCancellationRequested)
             {
                 await Task.Delay(10, CancellationToken.None);
             }
@@ -92,6 +117,7 @@ public sealed class KillNineTests : IDisposable
         await Task.WhenAll(writers);
         await server.DisposeAsync();
         Assert.True(lastAcknowledged.Values.Sum() >= 400, $"only {lastAcknowledged.Values.Sum()} writes were acknowledged before the kill");
+        Assert.True(acknowledgedMessages.Count >= 100, $"only {acknowledgedMessages.Count} pushes were acknowledged before the kill");
 
         await using var restarted = await ServerProcess.StartAsync(data);
         using var after = new HttpClient { BaseAddress = new Uri(restarted.Url) };
@@ -108,6 +134,30 @@ public sealed class KillNineTests : IDisposable
         listEnvs.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestServer.AdminKey);
         var envs = (await ReadAsync(await after.SendAsync(listEnvs)))["envs"]!.AsArray().Select(e => e!["env"]!.GetValue<string>()).ToHashSet();
         Assert.All(acknowledgedEnvs, env => Assert.Contains(env, envs));
+        var storedMessages = await StoredMessageIdsAsync(after, appIds[0]);
+        Assert.All(acknowledgedMessages, msgId => Assert.Contains(msgId, storedMessages));
+    }
+
+    /// <summary>Every message id with a delivery for the app, page by page through the admin API.</summary>
+    private static async Task<HashSet<string>> StoredMessageIdsAsync(HttpClient http, string appId)
+    {
+        var ids = new HashSet<string>();
+        long? before = null;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/admin/deliveries?appid={appId}&limit=500" + (before is null ? "" : $"&before_id={before}"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestServer.AdminKey);
+            var page = (await ReadAsync(await http.SendAsync(request)))["deliveries"]!.AsArray();
+            if (page.Count == 0)
+            {
+                return ids;
+            }
+            foreach (var delivery in page)
+            {
+                ids.Add(delivery!["msg_id"]!.GetValue<string>());
+            }
+            before = page[^1]!["id"]!.GetValue<long>();
+        }
     }
 
     private static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
