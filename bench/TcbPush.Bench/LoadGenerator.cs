@@ -14,9 +14,13 @@ internal sealed class LoadGenerator(int connections, TimeSpan duration) : IDispo
     })
     { Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>Posts <paramref name="body"/>(i) to <paramref name="url"/>(i); returns the count of answers that were 200 <c>success</c> and of all others.</summary>
-    public async Task<LoadResult> RunAsync(Func<long, string> url, Func<long, byte[]> body, string contentType)
+    /// <summary>
+    /// Posts <paramref name="body"/>(i) to <paramref name="url"/>(i); returns the count of answers that were 200 and
+    /// <paramref name="accept"/>ed (default: the body is <c>success</c>), and of all others.
+    /// </summary>
+    public async Task<LoadResult> RunAsync(Func<long, string> url, Func<long, byte[]> body, string contentType, Func<string, bool>? accept = null)
     {
+        accept ??= text => text == "success";
         long next = 0;
         long ok = 0;
         long failed = 0;
@@ -31,7 +35,7 @@ internal sealed class LoadGenerator(int connections, TimeSpan duration) : IDispo
                 content.Headers.ContentType = media;
                 using var response = await client.PostAsync(url(i), content);
                 var text = await response.Content.ReadAsStringAsync();
-                Interlocked.Increment(ref response.IsSuccessStatusCode && text == "success" ? ref ok : ref failed);
+                Interlocked.Increment(ref response.IsSuccessStatusCode && accept(text) ? ref ok : ref failed);
             }
         })).ToArray();
         await Task.WhenAll(workers);

@@ -7,7 +7,7 @@ using TcbPush.Bench;
 using TcbPush.Protocol.Crypto;
 using TcbPush.Server.Hosting;
 
-// Push router throughput, each figure as a ratio to a bare Kestrel endpoint measured in the same run (see bench/README.md).
+// Config API and push router throughput, each figure as a ratio to a bare Kestrel endpoint measured in the same run (see bench/README.md).
 // Usage: dotnet run -c Release --project bench/TcbPush.Bench -- [seconds=10] [connections=32]
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
@@ -24,7 +24,7 @@ static byte[] Message(long i) => Encoding.UTF8.GetBytes(
     $"<CreateTime>{Timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[bench message {i}]]></Content>" +
     $"<MsgId>{1_000_000_000_000_000 + i}</MsgId></xml>");
 
-Console.WriteLine($"TcbPush push bench: {seconds} s runs, {connections} connections, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"TcbPush bench: {seconds} s runs, {connections} connections, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 await using var bare = await BareKestrel.StartAsync();
 using var load = new LoadGenerator(connections, duration);
 using var warmUp = new LoadGenerator(connections, TimeSpan.FromSeconds(2));
@@ -32,6 +32,39 @@ using var warmUp = new LoadGenerator(connections, TimeSpan.FromSeconds(2));
 await warmUp.RunAsync(_ => bare.Url + "/", Message, "text/xml");
 var baseline = await load.RunAsync(_ => bare.Url + "/", Message, "text/xml");
 Console.WriteLine($"bare Kestrel:      {baseline.PerSecond,9:0} req/s   ({baseline.Ok} in {baseline.Elapsed.TotalSeconds:0.0} s)");
+
+// Config API: setcallbackconfig (validated, durably committed, versioned) and getcallbackconfig, one app per connection.
+{
+    var data = Directory.CreateTempSubdirectory("tcbpush-bench-").FullName;
+    var seed = Path.Combine(data, "seed.json");
+    var apps = Enumerable.Range(0, connections).Select(i => $"wxbenchcfg{i:x6}").ToArray();
+    await File.WriteAllTextAsync(seed, new JsonObject
+    {
+        ["apps"] = new JsonArray(apps.Select(a => (JsonNode)new JsonObject { ["appid"] = a, ["secret"] = "bench-secret" }).ToArray()),
+        ["envs"] = new JsonArray(new JsonObject { ["env"] = "bench-env", ["container_base_url"] = bare.Url, ["function_base_url"] = bare.Url }),
+    }.ToJsonString());
+    var server = await TcbPushApp.StartAsync(new TcbPushOptions { Urls = "http://127.0.0.1:0", DataDirectory = data, SeedFile = seed, AdminKey = AdminKey },
+        TextWriter.Null, logging: l => l.ClearProviders());
+    using var http = new HttpClient { BaseAddress = new Uri(server.Url) };
+    var tokens = new List<string>();
+    foreach (var app in apps)
+    {
+        tokens.Add((await http.GetFromJsonAsync<JsonObject>($"/cgi-bin/token?grant_type=client_credential&appid={app}&secret=bench-secret"))!["access_token"]!.GetValue<string>());
+    }
+    static bool Ok(string text) => text.StartsWith("{\"errcode\":0,", StringComparison.Ordinal);
+    static byte[] Config(long i) => Encoding.UTF8.GetBytes(
+        "{\"function_config\":{\"enable\":true,\"callbacks\":[{\"msgType\":\"text\",\"env\":\"bench-env\",\"functionName\":\"onText" + i + "\"}," +
+        "{\"msgType\":\"event\",\"event\":\"user_enter_tempsession\",\"env\":\"bench-env\",\"functionName\":\"onEnter\"}]}}");
+    string SetUrl(long i) => $"{server.Url}/tcb/setcallbackconfig?access_token={tokens[(int)(i % tokens.Count)]}";
+    string GetUrl(long i) => $"{server.Url}/tcb/getcallbackconfig?access_token={tokens[(int)(i % tokens.Count)]}";
+    await warmUp.RunAsync(SetUrl, Config, "application/json", Ok);
+    var sets = await load.RunAsync(SetUrl, Config, "application/json", Ok);
+    Console.WriteLine($"setcallbackconfig: {sets.PerSecond,9:0} req/s   ({sets.Ok} ok, {sets.Failed} refused) = {sets.PerSecond / baseline.PerSecond:0.00} x bare");
+    var gets = await load.RunAsync(GetUrl, _ => [], "application/json", Ok);
+    Console.WriteLine($"getcallbackconfig: {gets.PerSecond,9:0} req/s   ({gets.Ok} ok, {gets.Failed} refused) = {gets.PerSecond / baseline.PerSecond:0.00} x bare");
+    await server.DisposeAsync();
+    Directory.Delete(data, recursive: true);
+}
 
 foreach (var perTarget in new[] { 4, 64 })
 {
