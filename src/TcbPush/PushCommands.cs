@@ -18,18 +18,13 @@ internal static class PushCommands
         var type = new Option<string>("--type") { Description = "Message type", Required = true };
         type.AcceptOnlyFromAmong("text", "image", "miniprogrampage", "event");
         var content = new Option<string?>("--content") { Description = "Text of a text message" };
-        var eventName = new Option<string?>("--event") { Description = "Event name, required with --type event (e.g. user_enter_tempsession)" };
+        var eventName = new Option<string?>("--event") { Description = "Event name with --type event (default user_enter_tempsession)" };
         var from = new Option<string?>("--from") { Description = "Sender's openid" };
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON" };
         var command = new Command("send", "Inject a message for the app (--appid) as if a user had sent it") { type, content, eventName, from, json };
         command.Validators.Add(result =>
         {
-            var isEvent = result.GetValue(type) == "event";
-            if (isEvent && string.IsNullOrEmpty(result.GetValue(eventName)))
-            {
-                result.AddError("--event is required with --type event");
-            }
-            else if (!isEvent && result.GetValue(eventName) is not null)
+            if (result.GetValue(type) != "event" && result.GetValue(eventName) is not null)
             {
                 result.AddError("--event applies to --type event only");
             }

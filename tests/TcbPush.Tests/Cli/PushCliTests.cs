@@ -20,7 +20,8 @@ public sealed class PushCliTests : IAsyncLifetime
         sink = await Sink.StartAsync();
         server = await TestServer.StartAsync(TestServer.Seed(sink.Url, App));
         var wechat = new WeChatClient(new HttpClient(), new TcbPushClientOptions { BaseAddress = new Uri(server.Url), AppId = App, AppSecret = "secret-" + App });
-        await wechat.SetCallbackConfigAsync(new SetCallbackConfigRequest(new FunctionConfig(true, [new Callback("text", "", "env-ok", "onText", true)])));
+        await wechat.SetCallbackConfigAsync(new SetCallbackConfigRequest(new FunctionConfig(true,
+            [new Callback("text", "", "env-ok", "onText", true), new Callback("event", "user_enter_tempsession", "env-ok", "onEnter", true)])));
     }
 
     public async Task DisposeAsync()
@@ -37,6 +38,23 @@ public sealed class PushCliTests : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("pending", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("typed by a user", Assert.Single(await sink.WaitForAsync("/fn/onText")).BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_send_event_defaults_to_user_enter_tempsession()
+    {
+        var result = await AsAdminAsync("push", "send", "--type", "event");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("user_enter_tempsession", Assert.Single(await sink.WaitForAsync("/fn/onEnter")).BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_send_event_name_with_another_type_is_a_usage_error()
+    {
+        var result = await AsAdminAsync("push", "send", "--type", "text", "--event", "subscribe");
+
+        Assert.Equal(2, result.ExitCode);
     }
 
     [Fact]
