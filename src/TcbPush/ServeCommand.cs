@@ -53,13 +53,9 @@ internal static class ServeCommand
                 await server.WaitForShutdownAsync(cancellation);
                 return 0;
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or UnauthorizedAccessException or FormatException)
             {
-                await Console.Error.WriteLineAsync($"tcbpush: {e.Message}");
-                return 1;
-            }
-            catch (InvalidOperationException e)
-            {
+                // A refused seed, an unavailable backend, a port in use, an unreadable data folder or key: say what, not where.
                 await Console.Error.WriteLineAsync($"tcbpush: {e.Message}");
                 return 1;
             }

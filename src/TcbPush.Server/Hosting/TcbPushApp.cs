@@ -34,6 +34,8 @@ public static class TcbPushApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Warning);
+        // A failed start (port in use) is reported by `serve` in one line; the host would log it again with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
         AddServices(builder.Services, options, time ?? TimeProvider.System);
@@ -54,30 +56,39 @@ public static class TcbPushApp
             app.Services.GetRequiredService<DemoSetup>().MapEcho(app);
         }
 
-        app.Services.GetRequiredService<IStorageBackend>();
-        if (options.SeedFile is not null)
+        try
         {
-            await app.Services.GetRequiredService<SeedLoader>().LoadAsync(options.SeedFile);
+            app.Services.GetRequiredService<IStorageBackend>();
+            if (options.SeedFile is not null)
+            {
+                await app.Services.GetRequiredService<SeedLoader>().LoadAsync(options.SeedFile);
+            }
+            await app.StartAsync();
+            var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            if (options.Demo)
+            {
+                await app.Services.GetRequiredService<DemoSetup>().RegisterAsync(url);
+            }
+            var adminKey = app.Services.GetRequiredService<AdminKey>();
+            if (adminKey.Generated)
+            {
+                await output.WriteLineAsync($"Generated admin key (stored in {Path.Combine(options.DataDirectory, "admin.key")}, shown once): {adminKey.Value}");
+            }
+            if (options.Demo)
+            {
+                await output.WriteLineAsync(DemoSetup.Instructions(url));
+            }
+            app.Services.GetRequiredService<Readiness>().MarkReady();
+            await output.WriteLineAsync($"TcbPush listening on {url}");
+            await output.FlushAsync();
+            return new RunningServer(app, url);
         }
-        await app.StartAsync();
-        var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        if (options.Demo)
+        catch
         {
-            await app.Services.GetRequiredService<DemoSetup>().RegisterAsync(url);
+            // A refused seed or an unusable data folder must not leave the database or the port open.
+            await app.DisposeAsync();
+            throw;
         }
-        var adminKey = app.Services.GetRequiredService<AdminKey>();
-        if (adminKey.Generated)
-        {
-            await output.WriteLineAsync($"Generated admin key (stored in {Path.Combine(options.DataDirectory, "admin.key")}, shown once): {adminKey.Value}");
-        }
-        if (options.Demo)
-        {
-            await output.WriteLineAsync(DemoSetup.Instructions(url));
-        }
-        app.Services.GetRequiredService<Readiness>().MarkReady();
-        await output.WriteLineAsync($"TcbPush listening on {url}");
-        await output.FlushAsync();
-        return new RunningServer(app, url);
     }
 
     private static void AddServices(IServiceCollection services, TcbPushOptions options, TimeProvider time)
