@@ -111,7 +111,7 @@ internal static class DeliveryCommands
         var status = StatusOption("Replay every delivery in this status (e.g. dead), of --appid or of every app");
         var json = new Option<bool>("--json") { Description = "Print the replayed ids and their new deliveries as JSON" };
         var command = new Command("replay", "Deliver messages again, as new deliveries: one by id, or all in a --status") { id, status, json };
-        command.Validators.Add(result =>
+        Validation.Add(command, result =>
         {
             if (result.GetValue(id) is null == result.GetValue(status) is null)
             {

@@ -22,7 +22,7 @@ internal static class PushCommands
         var from = new Option<string?>("--from") { Description = "Sender's openid" };
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON" };
         var command = new Command("send", "Inject a message for the app (--appid) as if a user had sent it") { type, content, eventName, from, json };
-        command.Validators.Add(result =>
+        Validation.Add(command, result =>
         {
             if (result.GetValue(type) != "event" && result.GetValue(eventName) is not null)
             {

@@ -16,7 +16,7 @@ internal static class ServeCommand
         var seed = new Option<FileInfo?>("--seed") { Description = "JSON seed file of apps, components, authorizations and environments" };
         var adminKey = new Option<string?>("--admin-key") { Description = "Admin API key (else TCBPUSH_ADMIN_KEY, else generated)" };
         var tokenTtl = new Option<int>("--token-ttl") { Description = "Token lifetime in seconds", DefaultValueFactory = _ => 7200 };
-        tokenTtl.Validators.Add(result =>
+        Validation.Add(tokenTtl, result =>
         {
             if (result.GetValueOrDefault<int>() < 1)
             {

@@ -12,7 +12,7 @@ internal static class TokenCommand
         var forceRefresh = new Option<bool>("--force-refresh") { Description = "With --stable: issue a new stable token even if the current one is valid" };
         var json = new Option<bool>("--json") { Description = "Print {\"access_token\",\"expires_in\"} as JSON" };
         var command = new Command("token", "Print an access token for the app (--appid, --secret)") { stable, forceRefresh, json };
-        command.Validators.Add(result =>
+        Validation.Add(command, result =>
         {
             if (result.GetValue(forceRefresh) && !result.GetValue(stable))
             {

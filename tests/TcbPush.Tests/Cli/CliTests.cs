@@ -156,9 +156,9 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Event_message_without_an_event_name_is_a_usage_error_exiting_2()
+    public async Task Unknown_message_type_is_a_usage_error_exiting_2()
     {
-        var result = await AsAdminAsync("push", "send", "--appid", App, "--type", "event");
+        var result = await AsAdminAsync("push", "send", "--appid", App, "--type", "video");
 
         Assert.Equal(2, result.ExitCode);
     }
