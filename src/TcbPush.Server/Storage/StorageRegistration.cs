@@ -1,18 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TcbPush.Server.Hosting;
+using TcbPush.Server.Storage.Postgres;
 using TcbPush.Server.Storage.Sqlite;
 
 namespace TcbPush.Server.Storage;
 
 internal static class StorageRegistration
 {
+    /// <summary>Where <c>--storage postgres</c> finds its connection string when <c>--connection</c> is not given.</summary>
+    public const string ConnectionEnvironmentVariable = "TCBPUSH_CONNECTION";
+
     /// <summary>Registers the stores of the backend chosen by <c>--storage</c>.</summary>
     public static IServiceCollection AddTcbPushStorage(this IServiceCollection services, TcbPushOptions options)
     {
+        if (string.Equals(options.Storage, "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddPostgresStorage(options);
+        }
         if (!string.Equals(options.Storage, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"--storage {options.Storage} is not available in this build; use sqlite");
+            throw new InvalidOperationException($"--storage {options.Storage} is not available; use sqlite or postgres");
         }
         services.AddSingleton(provider => SqliteDatabase.Open(options.DataDirectory,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage")));
@@ -24,6 +32,30 @@ internal static class StorageRegistration
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
         services.AddSingleton<IComponentStore, SqliteComponentStore>();
         services.AddSingleton<IAuthorizationStore, SqliteAuthorizationStore>();
+        return services;
+    }
+
+    private static IServiceCollection AddPostgresStorage(this IServiceCollection services, TcbPushOptions options)
+    {
+        var connectionString = options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = Environment.GetEnvironmentVariable(ConnectionEnvironmentVariable);
+        }
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"--storage postgres needs --connection (or {ConnectionEnvironmentVariable})");
+        }
+        services.AddSingleton(provider => PostgresDatabase.Open(connectionString,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage")));
+        services.AddSingleton<IStorageBackend>(provider => provider.GetRequiredService<PostgresDatabase>());
+        services.AddSingleton<IAppStore, PostgresAppStore>();
+        services.AddSingleton<IEnvironmentStore, PostgresEnvironmentStore>();
+        services.AddSingleton<ICallbackConfigStore, PostgresCallbackConfigStore>();
+        services.AddSingleton<IPushStore, PostgresPushStore>();
+        services.AddSingleton<ITokenStore, PostgresTokenStore>();
+        services.AddSingleton<IComponentStore, PostgresComponentStore>();
+        services.AddSingleton<IAuthorizationStore, PostgresAuthorizationStore>();
         return services;
     }
 }

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using TcbPush.Protocol;
+
+namespace TcbPush.Server.Storage.Postgres;
+
+/// <summary>
+/// Compare-and-swap on the version: under READ COMMITTED an UPDATE that waited for another node's write re-checks
+/// <c>version = expected</c> against the committed row, so exactly one of two racing writes of one version succeeds.
+/// </summary>
+internal sealed class PostgresCallbackConfigStore(PostgresDatabase db, TimeProvider time) : ICallbackConfigStore
+{
+    public async Task<StoredCallbackConfig> GetAsync(string appId) =>
+        (await db.ReadAsync(c => c.QueryAsync("SELECT config, version FROM callback_configs WHERE appid = $1",
+            r => new StoredCallbackConfig(
+                JsonSerializer.Deserialize(r.GetString(0), ProtocolJson.Default.CallbackConfiguration)!, r.GetInt64(1)),
+            appId))).SingleOrDefault() ?? StoredCallbackConfig.Never;
+
+    public Task<bool> TryReplaceAsync(string appId, long expectedVersion, CallbackConfiguration config)
+    {
+        var json = JsonSerializer.Serialize(config, ProtocolJson.Default.CallbackConfiguration);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return db.WriteAsync(async c => expectedVersion == 0
+            ? await c.ExecuteAsync("INSERT INTO callback_configs (appid, version, config, updated_at) VALUES ($1, 1, $2, $3) " +
+                                   "ON CONFLICT (appid) DO NOTHING", appId, json, now) == 1
+            : await c.ExecuteAsync("UPDATE callback_configs SET version = version + 1, config = $2, updated_at = $3 " +
+                                   "WHERE appid = $1 AND version = $4", appId, json, now, expectedVersion) == 1);
+    }
+}

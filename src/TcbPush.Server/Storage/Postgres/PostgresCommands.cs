@@ -1,0 +1,76 @@
+using Npgsql;
+
+namespace TcbPush.Server.Storage.Postgres;
+
+/// <summary>
+/// Parameterised one-liners over a connection; parameters are positional, <c>$1</c>, <c>$2</c>, …. A connection with
+/// a transaction open runs them in it.
+/// </summary>
+internal static class PostgresCommands
+{
+    public static int Execute(this NpgsqlConnection connection, string sql, params object?[] args)
+    {
+        using var command = Prepare(connection, sql, args);
+        return command.ExecuteNonQuery();
+    }
+
+    public static List<T> Query<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args)
+    {
+        using var command = Prepare(connection, sql, args);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+
+    public static async Task<int> ExecuteAsync(this NpgsqlConnection connection, string sql, params object?[] args)
+    {
+        await using var command = Prepare(connection, sql, args);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<long> Int64Async(this NpgsqlConnection connection, string sql, params object?[] args)
+    {
+        await using var command = Prepare(connection, sql, args);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public static async Task<List<T>> QueryAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args)
+    {
+        await using var command = Prepare(connection, sql, args);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+
+    private static NpgsqlCommand Prepare(NpgsqlConnection connection, string sql, object?[] args)
+    {
+#pragma warning disable CA2100 // The SQL text is always a constant of ours; values go through parameters.
+        var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        foreach (var arg in args)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
+        }
+        return command;
+    }
+
+    public static string? GetNullableString(this NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static byte[]? GetNullableBytes(this NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : (byte[])reader.GetValue(ordinal);
+
+    public static long? GetNullableInt64(this NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+
+    public static int? GetNullableInt32(this NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+}

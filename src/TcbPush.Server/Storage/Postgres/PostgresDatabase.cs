@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace TcbPush.Server.Storage.Postgres;
+
+/// <summary>
+/// A PostgreSQL database shared by every node: pooled connections from one <see cref="NpgsqlDataSource"/>, numbered
+/// migrations applied at start under an advisory lock (nodes starting together apply each one once), and every write
+/// in a transaction of its own, acknowledged only after its COMMIT.
+/// </summary>
+internal sealed class PostgresDatabase : IStorageBackend
+{
+    /// <summary>The advisory lock key held while migrating ("tcbpush" in ASCII).</summary>
+    private const long MigrationLock = 0x7463_6270_7573_68;
+
+    private readonly NpgsqlDataSource source;
+
+    private PostgresDatabase(NpgsqlDataSource source) => this.source = source;
+
+    /// <summary>Connects and migrates; an unreachable or refusing server is an <see cref="InvalidOperationException"/> saying why.</summary>
+    public static PostgresDatabase Open(string connectionString, ILogger logger)
+    {
+        NpgsqlDataSource source;
+        try
+        {
+            source = NpgsqlDataSource.Create(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"--connection is not a valid PostgreSQL connection string: {e.Message}", e);
+        }
+        try
+        {
+            using (var connection = source.OpenConnection())
+            {
+                Migrate(connection, logger);
+            }
+            return new PostgresDatabase(source);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            source.Dispose();
+            // The message names the host and the reason; Npgsql never puts the password in it.
+            throw new InvalidOperationException($"cannot use PostgreSQL storage: {e.Message}", e);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a read on a pooled connection of its own.</summary>
+    public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read)
+    {
+        await using var connection = await source.OpenConnectionAsync();
+        return await read(connection);
+    }
+
+    /// <summary>Runs a write in one transaction on a pooled connection; completes after the COMMIT.</summary>
+    public async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> write)
+    {
+        await using var connection = await source.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var result = await write(connection);
+        await transaction.CommitAsync();
+        return result;
+    }
+
+    private static void Migrate(NpgsqlConnection connection, ILogger logger)
+    {
+        // Session-level lock: a second node starting now waits here, then finds the migrations applied.
+        connection.Execute("SELECT pg_advisory_lock($1)", MigrationLock);
+        try
+        {
+            connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version bigint PRIMARY KEY, applied_at text NOT NULL)");
+            var applied = connection.Query("SELECT version FROM schema_migrations", r => r.GetInt64(0)).ToHashSet();
+            foreach (var (version, sql) in EmbeddedMigrations())
+            {
+                if (applied.Contains(version))
+                {
+                    continue;
+                }
+                using (var transaction = connection.BeginTransaction())
+                {
+                    connection.Execute(sql);
+                    connection.Execute("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
+                        version, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                    transaction.Commit();
+                }
+                logger.LogInformation("Applied PostgreSQL migration {Version}", version);
+            }
+        }
+        finally
+        {
+            connection.Execute("SELECT pg_advisory_unlock($1)", MigrationLock);
+        }
+    }
+
+    /// <summary>Resources named <c>…Storage.Postgres.Migrations.NNNN_name.sql</c>, in number order.</summary>
+    internal static IEnumerable<(long Version, string Sql)> EmbeddedMigrations()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        const string marker = ".Storage.Postgres.Migrations.";
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.Contains(marker, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(name =>
+            {
+                var file = name[(name.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
+                var version = long.Parse(file[..file.IndexOf('_', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                return (version, reader.ReadToEnd());
+            })
+            .OrderBy(m => m.version);
+    }
+
+    public ValueTask DisposeAsync() => source.DisposeAsync();
+}
