@@ -12,7 +12,7 @@ internal static class ServeCommand
         var data = new Option<string>("--data") { Description = "Data folder (SQLite database, keys)", DefaultValueFactory = _ => "./data" };
         var storage = new Option<string>("--storage") { Description = "Storage backend: sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
         storage.AcceptOnlyFromAmong("sqlite", "postgres");
-        var connection = new Option<string?>("--connection") { Description = "Connection string for --storage postgres" };
+        var connection = new Option<string?>("--connection") { Description = "Connection string for --storage postgres (else TCBPUSH_CONNECTION)" };
         var seed = new Option<FileInfo?>("--seed") { Description = "JSON seed file of apps, components, authorizations and environments" };
         var adminKey = new Option<string?>("--admin-key") { Description = "Admin API key (else TCBPUSH_ADMIN_KEY, else generated)" };
         var tokenTtl = new Option<int>("--token-ttl") { Description = "Token lifetime in seconds", DefaultValueFactory = _ => 7200 };

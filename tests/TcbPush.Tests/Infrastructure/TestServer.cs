@@ -34,9 +34,12 @@ public sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => server.Services;
 
-    /// <summary>Starts a server; <paramref name="seed"/> is written to a seed file, <paramref name="configure"/> adjusts options.</summary>
+    /// <summary>
+    /// Starts a server; <paramref name="seed"/> is written to a seed file, <paramref name="configure"/> adjusts options.
+    /// With <paramref name="postgres"/> (a connection string) it stores in PostgreSQL instead of SQLite.
+    /// </summary>
     public static async Task<TestServer> StartAsync(JsonNode? seed = null, FakeTimeProvider? time = null,
-        Action<TcbPushOptions>? configure = null, string? dataDirectory = null, ILoggerProvider? logs = null)
+        Action<TcbPushOptions>? configure = null, string? dataDirectory = null, ILoggerProvider? logs = null, string? postgres = null)
     {
         var ownsData = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("tcbpush-test-").FullName;
@@ -46,6 +49,11 @@ public sealed class TestServer : IAsyncDisposable
             DataDirectory = dataDirectory,
             AdminKey = AdminKey,
         };
+        if (postgres is not null)
+        {
+            options.Storage = "postgres";
+            options.ConnectionString = postgres;
+        }
         if (seed is not null)
         {
             options.SeedFile = Path.Combine(dataDirectory, "seed.json");

@@ -24,14 +24,16 @@ internal sealed class PushHarness : IAsyncDisposable
     private readonly JsonObject seed;
     private readonly Action<TcbPushOptions> configure;
     private readonly string dataDirectory;
+    private readonly string? postgres;
 
-    private PushHarness(Sink sink, TestServer server, JsonObject seed, Action<TcbPushOptions> configure, string dataDirectory)
+    private PushHarness(Sink sink, TestServer server, JsonObject seed, Action<TcbPushOptions> configure, string dataDirectory, string? postgres)
     {
         Sink = sink;
         Server = server;
         this.seed = seed;
         this.configure = configure;
         this.dataDirectory = dataDirectory;
+        this.postgres = postgres;
     }
 
     public Sink Sink { get; }
@@ -42,8 +44,11 @@ internal sealed class PushHarness : IAsyncDisposable
 
     public FakeTimeProvider Time => Server.Time ?? throw new InvalidOperationException("this harness runs on the real clock");
 
-    /// <summary>Starts sink and server; the path check is off so that failing targets can be configured.</summary>
-    public static async Task<PushHarness> StartAsync(bool fakeClock = false, Action<TcbPushOptions>? adjust = null)
+    /// <summary>
+    /// Starts sink and server; the path check is off so that failing targets can be configured. With
+    /// <paramref name="postgres"/> (a connection string) the server stores in PostgreSQL.
+    /// </summary>
+    public static async Task<PushHarness> StartAsync(bool fakeClock = false, Action<TcbPushOptions>? adjust = null, string? postgres = null)
     {
         Action<TcbPushOptions> configure = options =>
         {
@@ -58,8 +63,8 @@ internal sealed class PushHarness : IAsyncDisposable
             ["appid"] = SafeApp, ["secret"] = "secret-" + SafeApp, ["token"] = MessageToken, ["encoding_aes_key"] = EncodingAesKey,
         });
         var dataDirectory = Directory.CreateTempSubdirectory("tcbpush-push-").FullName;
-        var server = await TestServer.StartAsync(seed, fakeClock ? new FakeTimeProvider() : null, configure, dataDirectory);
-        return new PushHarness(sink, server, seed, configure, dataDirectory);
+        var server = await TestServer.StartAsync(seed, fakeClock ? new FakeTimeProvider() : null, configure, dataDirectory, postgres: postgres);
+        return new PushHarness(sink, server, seed, configure, dataDirectory, postgres);
     }
 
     /// <summary>Stops the server and starts a new one on the same data folder and clock, as after a restart.</summary>
@@ -71,8 +76,12 @@ internal sealed class PushHarness : IAsyncDisposable
         {
             await whileStopped();
         }
-        Server = await TestServer.StartAsync(seed, time, configure, dataDirectory);
+        Server = await TestServer.StartAsync(seed, time, configure, dataDirectory, postgres: postgres);
     }
+
+    /// <summary>Starts another node beside <see cref="Server"/>: same seed, options, data folder (keys) and database, its own clock.</summary>
+    public Task<TestServer> StartNodeAsync(FakeTimeProvider? time = null) =>
+        TestServer.StartAsync(seed, time, configure, dataDirectory, postgres: postgres);
 
     /// <summary>Registers an env whose container and function base URLs are <paramref name="sinkPath"/> on the sink.</summary>
     public async Task AddEnvAsync(string env, string sinkPath) =>
