@@ -56,6 +56,7 @@ internal static class StorageRegistration
         services.AddSingleton<ITokenStore, PostgresTokenStore>();
         services.AddSingleton<IComponentStore, PostgresComponentStore>();
         services.AddSingleton<IAuthorizationStore, PostgresAuthorizationStore>();
+        services.AddHostedService<PostgresDeliveryListener>();
         return services;
     }
 }

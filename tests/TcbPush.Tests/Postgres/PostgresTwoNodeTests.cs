@@ -81,6 +81,23 @@ public sealed class PostgresTwoNodeTests(PostgresTestGroup.Instance postgres)
     }
 
     [Fact]
+    public async Task Delivery_stored_on_one_node_wakes_the_other_nodes_worker_at_once()
+    {
+        // Node A's worker never claims anything: only node B can deliver, and B is told by NOTIFY, not by its idle timer.
+        await using var push = await PushHarness.StartAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 0,
+            postgres: await postgres.Server.CreateDatabaseAsync());
+        await using var nodeB = await push.StartNodeAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 64);
+        await push.SetContainerAsync(OpenApp, "env-ok", "/woken");
+
+        await push.PushAsync(OpenApp, TextXml("7500"));
+        await push.PushAsync(OpenApp, TextXml("7501"));
+
+        // Well within the worker's one-minute idle recheck.
+        var received = await push.Sink.WaitForAsync("/ok/woken", count: 2, timeout: TimeSpan.FromSeconds(15));
+        Assert.Equal(2, received.Count);
+    }
+
+    [Fact]
     public async Task Delivery_claimed_by_a_node_that_died_is_delivered_by_the_other_once_its_lease_ends()
     {
         var database = await postgres.Server.CreateDatabaseAsync();

@@ -79,9 +79,16 @@ internal sealed class PushHarness : IAsyncDisposable
         Server = await TestServer.StartAsync(seed, time, configure, dataDirectory, postgres: postgres);
     }
 
-    /// <summary>Starts another node beside <see cref="Server"/>: same seed, options, data folder (keys) and database, its own clock.</summary>
-    public Task<TestServer> StartNodeAsync(FakeTimeProvider? time = null) =>
-        TestServer.StartAsync(seed, time, configure, dataDirectory, postgres: postgres);
+    /// <summary>
+    /// Starts another node beside <see cref="Server"/>: same seed, options (then <paramref name="adjust"/>), data folder
+    /// (keys) and database, and the clock given.
+    /// </summary>
+    public Task<TestServer> StartNodeAsync(FakeTimeProvider? time = null, Action<TcbPushOptions>? adjust = null) =>
+        TestServer.StartAsync(seed, time, options =>
+        {
+            configure(options);
+            adjust?.Invoke(options);
+        }, dataDirectory, postgres: postgres);
 
     /// <summary>Registers an env whose container and function base URLs are <paramref name="sinkPath"/> on the sink.</summary>
     public async Task AddEnvAsync(string env, string sinkPath) =>

@@ -53,6 +53,12 @@ internal sealed class PostgresDatabase : IStorageBackend
         }
     }
 
+    /// <summary>The channel on which every write that stores or frees a due delivery notifies the nodes' workers.</summary>
+    public const string DeliveriesChannel = "tcbpush_deliveries";
+
+    /// <summary>A pooled connection for the caller to keep (the delivery listener).</summary>
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => source.OpenConnectionAsync(cancellationToken);
+
     /// <summary>Runs a read on a pooled connection of its own.</summary>
     public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read)
     {

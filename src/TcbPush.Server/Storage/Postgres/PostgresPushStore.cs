@@ -54,6 +54,9 @@ internal sealed class PostgresPushStore(PostgresDatabase db) : IPushStore
         "UPDATE push_deliveries SET status = $2, attempts = $3, due_at = $4, updated_at = $5, last_status = $6, last_error = $7 " +
         "WHERE id = $1 AND status = 'delivering'";
 
+    /// <summary>Wakes the workers of every node at COMMIT (PostgreSQL folds a transaction's identical notifications into one).</summary>
+    private const string NotifyWorkers = $"SELECT pg_notify('{PostgresDatabase.DeliveriesChannel}', '')";
+
     private const string RecordColumns =
         "d.id, d.appid, m.msg_id, m.msg_type, m.event, d.status, d.target, d.target_url, d.attempts, d.due_at, " +
         "d.created_at, d.updated_at, d.last_status, d.last_error, d.replay_of " +
@@ -71,6 +74,10 @@ internal sealed class PostgresPushStore(PostgresDatabase db) : IPushStore
             var messageId = await c.Int64Async(InsertMessage, message.AppId, message.MsgId, message.MsgType, message.Event,
                 message.FromUser, at, FormatName(message.Format), message.Raw, message.Payload);
             var deliveryId = await AddDeliveryAsync(c, messageId, message.AppId, route, at, replayOf: null);
+            if (route.IsRouted)
+            {
+                await c.ExecuteAsync(NotifyWorkers);
+            }
             return new AcceptedMessage(deliveryId, route.IsRouted ? DeliveryStatus.Pending : DeliveryStatus.Unrouted);
         });
     }
@@ -116,9 +123,16 @@ internal sealed class PostgresPushStore(PostgresDatabase db) : IPushStore
                 now.ToUnixTimeMilliseconds(), attempt.StatusCode, attempt.Error);
         });
 
-    public Task ReleaseAsync(IReadOnlyCollection<long> deliveryIds, DateTimeOffset now) => db.WriteAsync(c =>
-        c.ExecuteAsync("UPDATE push_deliveries SET status = 'pending', due_at = $2 WHERE id = ANY($1) AND status = 'delivering'",
-            deliveryIds.ToArray(), now.ToUnixTimeMilliseconds()));
+    public Task ReleaseAsync(IReadOnlyCollection<long> deliveryIds, DateTimeOffset now) => db.WriteAsync(async c =>
+    {
+        var released = await c.ExecuteAsync("UPDATE push_deliveries SET status = 'pending', due_at = $2 WHERE id = ANY($1) AND status = 'delivering'",
+            deliveryIds.ToArray(), now.ToUnixTimeMilliseconds());
+        if (released > 0)
+        {
+            await c.ExecuteAsync(NotifyWorkers);
+        }
+        return released;
+    });
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(DeliveryQuery query)
     {
@@ -181,6 +195,7 @@ internal sealed class PostgresPushStore(PostgresDatabase db) : IPushStore
                     r => (MessageId: r.GetInt64(0), AppId: r.GetString(1)), replay.OriginalId)).Single();
                 ids.Add(await AddDeliveryAsync(c, original.MessageId, original.AppId, replay.Route, at, replay.OriginalId));
             }
+            await c.ExecuteAsync(NotifyWorkers);
             return ids;
         });
     }
