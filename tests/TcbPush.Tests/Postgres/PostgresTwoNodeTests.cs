@@ -40,6 +40,21 @@ public sealed class PostgresTwoNodeTests(PostgresTestGroup.Instance postgres)
     }
 
     [Fact]
+    public async Task Concurrent_token_issues_on_two_nodes_take_turns_and_each_gets_its_own_generation()
+    {
+        await using var push = await PushHarness.StartAsync(postgres: await postgres.Server.CreateDatabaseAsync());
+        await using var nodeB = await push.StartNodeAsync();
+        const int issues = 24;
+
+        var tokens = await Task.WhenAll(Enumerable.Range(0, issues).Select(i => Task.Run(() => (i % 2 == 0 ? push.Server : nodeB).TokenAsync(OpenApp))));
+
+        Assert.Equal(issues, tokens.Distinct().Count());
+        var history = await push.Server.Services.GetRequiredService<ITokenStore>()
+            .RecentAsync(TcbPush.Server.Credentials.TokenKind.App.ToString(), OpenApp, DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        Assert.Equal(Enumerable.Range(1, issues).Select(g => (long)g).Reverse(), history.Select(g => g.Generation));
+    }
+
+    [Fact]
     public async Task Deliveries_ingested_on_both_nodes_are_each_delivered_exactly_once()
     {
         await using var push = await PushHarness.StartAsync(postgres: await postgres.Server.CreateDatabaseAsync());
