@@ -5,15 +5,22 @@ using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.Durability;
 
-/// <summary>SPEC §9: an acknowledged write survives <c>kill -9</c> of the real server process at any moment.</summary>
-public sealed class KillNineTests : IDisposable
+/// <summary>
+/// SPEC §9: an acknowledged write survives <c>kill -9</c> of the real server process at any moment. The scenario runs
+/// on SQLite here and on PostgreSQL in <see cref="PostgresKillNineTests"/>.
+/// </summary>
+public class KillNineTests : IDisposable
 {
     private const int Apps = 8;
     private readonly string data = Directory.CreateTempSubdirectory("tcbpush-kill9-").FullName;
 
+    /// <summary>The storage flags every start of the process gets (none: the SQLite default in the data folder).</summary>
+    protected virtual Task<string[]> StorageArgumentsAsync() => Task.FromResult<string[]>([]);
+
     [Fact]
     public async Task Acknowledged_writes_survive_kill_9_under_concurrency()
     {
+        var storage = await StorageArgumentsAsync();
         var seedPath = Path.Combine(data, "seed.json");
         var appIds = Enumerable.Range(0, Apps).Select(i => $"wx0000000000000k{i:x2}").ToArray();
         await File.WriteAllTextAsync(seedPath, TestServer.Seed("http://127.0.0.1:9", appIds).ToJsonString());
@@ -21,7 +28,7 @@ public sealed class KillNineTests : IDisposable
         var acknowledgedEnvs = new ConcurrentBag<string>();
         var acknowledgedMessages = new ConcurrentBag<string>();
 
-        var server = await ServerProcess.StartAsync(data, "--seed", seedPath);
+        var server = await ServerProcess.StartAsync(data, [.. storage, "--seed", seedPath]);
         using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(10) };
         var tokens = new Dictionary<string, string>();
         foreach (var appId in appIds)
@@ -119,7 +126,7 @@ public sealed class KillNineTests : IDisposable
         Assert.True(lastAcknowledged.Values.Sum() >= 400, $"only {lastAcknowledged.Values.Sum()} writes were acknowledged before the kill");
         Assert.True(acknowledgedMessages.Count >= 100, $"only {acknowledgedMessages.Count} pushes were acknowledged before the kill");
 
-        await using var restarted = await ServerProcess.StartAsync(data);
+        await using var restarted = await ServerProcess.StartAsync(data, storage);
         using var after = new HttpClient { BaseAddress = new Uri(restarted.Url) };
         foreach (var appId in appIds)
         {
@@ -169,6 +176,12 @@ public sealed class KillNineTests : IDisposable
     }
 
     public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
     {
         try
         {
