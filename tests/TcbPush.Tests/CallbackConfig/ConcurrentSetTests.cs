@@ -4,16 +4,22 @@ using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.CallbackConfig;
 
-/// <summary>SPEC §4: concurrent sets for one app are serialized; the stored state is exactly one request's result.</summary>
-public sealed class ConcurrentSetTests
+/// <summary>
+/// SPEC §4: concurrent sets for one app are serialized; the stored state is exactly one request's result. Runs on
+/// SQLite here and on PostgreSQL in <see cref="Postgres.PostgresConcurrentSetTests"/>.
+/// </summary>
+public class ConcurrentSetTests
 {
     private const string App = "wx00000000000000c1";
+
+    /// <summary>The PostgreSQL connection string to run on, or null for SQLite.</summary>
+    protected virtual Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
 
     [Fact]
     public async Task Parallel_sets_on_one_app_end_in_exactly_one_requests_configuration()
     {
         await using var sink = await Sink.StartAsync();
-        await using var server = await TestServer.StartAsync(TestServer.Seed(sink.Url, App));
+        await using var server = await TestServer.StartAsync(TestServer.Seed(sink.Url, App), postgres: await PostgresAsync());
         var token = await server.TokenAsync(App);
         const int requests = 64;
 

@@ -31,7 +31,7 @@ public sealed class PostgresStoreConcurrencyTests(PostgresTestGroup.Instance pos
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations", connection);
-        Assert.Equal(string.Join(',', PostgresDatabase.EmbeddedMigrations().Select(m => m.Version)), (string?)await command.ExecuteScalarAsync());
+        Assert.Equal(string.Join(',', EmbeddedMigrations.For("Postgres").Select(m => m.Version)), (string?)await command.ExecuteScalarAsync());
     }
 
     [Fact]

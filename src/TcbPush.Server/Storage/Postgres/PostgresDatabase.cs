@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Sockets;
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -84,7 +83,7 @@ internal sealed class PostgresDatabase : IStorageBackend
         {
             connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version bigint PRIMARY KEY, applied_at text NOT NULL)");
             var applied = connection.Query("SELECT version FROM schema_migrations", r => r.GetInt64(0)).ToHashSet();
-            foreach (var (version, sql) in EmbeddedMigrations())
+            foreach (var (version, sql) in EmbeddedMigrations.For("Postgres"))
             {
                 if (applied.Contains(version))
                 {
@@ -104,24 +103,6 @@ internal sealed class PostgresDatabase : IStorageBackend
         {
             connection.Execute("SELECT pg_advisory_unlock($1)", MigrationLock);
         }
-    }
-
-    /// <summary>Resources named <c>…Storage.Postgres.Migrations.NNNN_name.sql</c>, in number order.</summary>
-    internal static IEnumerable<(long Version, string Sql)> EmbeddedMigrations()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        const string marker = ".Storage.Postgres.Migrations.";
-        return assembly.GetManifestResourceNames()
-            .Where(name => name.Contains(marker, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name =>
-            {
-                var file = name[(name.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
-                var version = long.Parse(file[..file.IndexOf('_', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                return (version, reader.ReadToEnd());
-            })
-            .OrderBy(m => m.version);
     }
 
     public ValueTask DisposeAsync() => source.DisposeAsync();

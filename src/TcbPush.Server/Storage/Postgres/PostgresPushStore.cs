@@ -1,4 +1,3 @@
-using System.Text;
 using Npgsql;
 using TcbPush.Protocol.Messages;
 
@@ -136,38 +135,7 @@ internal sealed class PostgresPushStore(PostgresDatabase db) : IPushStore
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(DeliveryQuery query)
     {
-        var where = new StringBuilder();
-        var args = new List<object?>();
-        void And(string condition, object value)
-        {
-            args.Add(value);
-            where.Append(where.Length == 0 ? " WHERE " : " AND ")
-                .Append(condition.Replace("?", "$" + args.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        }
-        if (query.AppId is not null)
-        {
-            And("d.appid = ?", query.AppId);
-        }
-        if (query.Status is not null)
-        {
-            And("d.status = ?", query.Status);
-        }
-        if (query.MsgType is not null)
-        {
-            And("m.msg_type = ?", query.MsgType);
-        }
-        if (query.Since is { } since)
-        {
-            And("d.created_at >= ?", since.ToUnixTimeMilliseconds());
-        }
-        if (query.Until is { } until)
-        {
-            And("d.created_at < ?", until.ToUnixTimeMilliseconds());
-        }
-        if (query.BeforeId is { } beforeId)
-        {
-            And("d.id < ?", beforeId);
-        }
+        var (where, args) = DeliveryListFilter.Build(query, firstParameter: 1);
         args.Add(query.Limit);
         var sql = $"SELECT {RecordColumns}{where} ORDER BY d.id DESC LIMIT ${args.Count}";
         return await db.ReadAsync(c => c.QueryAsync(sql, MapRecord, [.. args]));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -55,7 +54,7 @@ internal sealed class SqliteDatabase : IStorageBackend
     {
         connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
         var applied = connection.Query("SELECT version FROM schema_migrations", r => r.GetInt64(0)).ToHashSet();
-        foreach (var (version, sql) in EmbeddedMigrations())
+        foreach (var (version, sql) in EmbeddedMigrations.For("Sqlite"))
         {
             if (applied.Contains(version))
             {
@@ -76,24 +75,6 @@ internal sealed class SqliteDatabase : IStorageBackend
             }
             logger.LogInformation("Applied SQLite migration {Version}", version);
         }
-    }
-
-    /// <summary>Resources named <c>…Migrations.NNNN_name.sql</c>, in number order.</summary>
-    internal static IEnumerable<(long Version, string Sql)> EmbeddedMigrations()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        const string marker = ".Storage.Sqlite.Migrations.";
-        return assembly.GetManifestResourceNames()
-            .Where(name => name.Contains(marker, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name =>
-            {
-                var file = name[(name.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
-                var version = long.Parse(file[..file.IndexOf('_', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                return (version, reader.ReadToEnd());
-            })
-            .OrderBy(m => m.version);
     }
 
     public ValueTask DisposeAsync() => Writer.DisposeAsync();

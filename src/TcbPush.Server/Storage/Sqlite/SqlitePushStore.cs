@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using TcbPush.Protocol.Messages;
@@ -122,37 +121,7 @@ internal sealed class SqlitePushStore(SqliteDatabase db) : IPushStore
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(DeliveryQuery query)
     {
-        var where = new StringBuilder();
-        var args = new List<object?>();
-        void And(string condition, object value)
-        {
-            where.Append(where.Length == 0 ? " WHERE " : " AND ").Append(condition.Replace("?", "$" + args.Count, StringComparison.Ordinal));
-            args.Add(value);
-        }
-        if (query.AppId is not null)
-        {
-            And("d.appid = ?", query.AppId);
-        }
-        if (query.Status is not null)
-        {
-            And("d.status = ?", query.Status);
-        }
-        if (query.MsgType is not null)
-        {
-            And("m.msg_type = ?", query.MsgType);
-        }
-        if (query.Since is { } since)
-        {
-            And("d.created_at >= ?", since.ToUnixTimeMilliseconds());
-        }
-        if (query.Until is { } until)
-        {
-            And("d.created_at < ?", until.ToUnixTimeMilliseconds());
-        }
-        if (query.BeforeId is { } beforeId)
-        {
-            And("d.id < ?", beforeId);
-        }
+        var (where, args) = DeliveryListFilter.Build(query, firstParameter: 0);
         args.Add(query.Limit);
         var sql = $"SELECT {RecordColumns}{where} ORDER BY d.id DESC LIMIT ${args.Count - 1}";
         return await db.ReadAsync(c => c.Query(sql, MapRecord, [.. args]));
