@@ -1,19 +1,28 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TcbPush.Server.Credentials;
+using TcbPush.Server.Storage;
 using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.Credentials;
 
-/// <summary>SPEC §3: issuing and checking tokens, on a fake clock.</summary>
-public sealed class TokenTests : IAsyncLifetime
+/// <summary>
+/// SPEC §3: issuing and checking tokens, on a fake clock. Runs on SQLite here and on PostgreSQL in
+/// <see cref="Postgres.PostgresTokenTests"/>.
+/// </summary>
+public class TokenTests : IAsyncLifetime
 {
     private const string App = "wx00000000000000t1";
     private const string OtherApp = "wx00000000000000t2";
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
     private TestServer server = null!;
 
+    /// <summary>The PostgreSQL connection string to run on, or null for SQLite.</summary>
+    protected virtual Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
+
     public async Task InitializeAsync() =>
-        server = await TestServer.StartAsync(TestServer.Seed("http://127.0.0.1:9", App, OtherApp), time);
+        server = await TestServer.StartAsync(TestServer.Seed("http://127.0.0.1:9", App, OtherApp), time, postgres: await PostgresAsync());
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
@@ -30,6 +39,17 @@ public sealed class TokenTests : IAsyncLifetime
     public async Task Each_call_issues_a_new_token()
     {
         Assert.NotEqual(await server.TokenAsync(App), await server.TokenAsync(App));
+    }
+
+    [Fact]
+    public async Task Concurrent_issues_each_get_their_own_generation()
+    {
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => server.TokenAsync(App))));
+
+        Assert.Equal(tokens.Length, tokens.Distinct().Count());
+        var generations = await server.Services.GetRequiredService<ITokenStore>()
+            .RecentAsync(TokenKind.App.ToString(), App, time.GetUtcNow() - TimeSpan.FromHours(1));
+        Assert.Equal(Enumerable.Range(1, 16).Select(g => (long)g).Reverse(), generations.Select(g => g.Generation));
     }
 
     [Fact]
