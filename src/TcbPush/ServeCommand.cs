@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TcbPush.Server.Hosting;
+using TcbPush.Server.Startup;
 
 namespace TcbPush.Cli;
 

@@ -4,8 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TcbPush.Protocol;
 using TcbPush.Server.Credentials;
-using TcbPush.Server.Hosting;
-using TcbPush.Server.Storage;
+using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.CallbackConfig;
 

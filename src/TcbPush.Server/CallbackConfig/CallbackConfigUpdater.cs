@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TcbPush.Protocol;
-using TcbPush.Server.Hosting;
-using TcbPush.Server.Storage;
+using TcbPush.Server.Apps;
 
 namespace TcbPush.Server.CallbackConfig;
 
@@ -13,7 +12,7 @@ namespace TcbPush.Server.CallbackConfig;
 /// one request's result.
 /// </summary>
 internal sealed class CallbackConfigUpdater(
-    ICallbackConfigStore configs, IEnvironmentStore environments, ContainerPathCheck pathCheck, IOptions<TcbPushOptions> options)
+    ICallbackConfigStore configs, IEnvironmentStore environments, ContainerPathCheck pathCheck, IOptions<CallbackConfigOptions> options)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> appLocks = new(StringComparer.Ordinal);
 

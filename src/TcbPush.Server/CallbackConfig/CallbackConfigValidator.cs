@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TcbPush.Protocol;
-using TcbPush.Server.Hosting;
+using TcbPush.Server.Apps;
+using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.CallbackConfig;
 
@@ -142,7 +143,7 @@ internal static partial class CallbackConfigValidator
         {
             return new WeChatError(ErrCode.InvalidArgs, $"{path}.event must be empty when msgType is not event");
         }
-        if (!IsEnvId(env.Value))
+        if (!AppIds.IsEnvId(env.Value))
         {
             return Invalid($"{path}.env", "1-64 characters of A-Z, a-z, 0-9 and -");
         }
@@ -184,7 +185,7 @@ internal static partial class CallbackConfigValidator
         {
             return e4;
         }
-        if ((enable.Value || env.Value.Length != 0) && !IsEnvId(env.Value))
+        if ((enable.Value || env.Value.Length != 0) && !AppIds.IsEnvId(env.Value))
         {
             return Invalid($"{path}.qbase_env", "1-64 characters of A-Z, a-z, 0-9 and -");
         }
@@ -232,8 +233,6 @@ internal static partial class CallbackConfigValidator
         return null;
     }
 
-    public static bool IsEnvId(string env) => EnvPattern().IsMatch(env);
-
     private static WeChatError Invalid(string field, string rule) => new(ErrCode.InvalidArgs, $"{field}: {rule}");
 
     [GeneratedRegex("^[a-z_]{1,32}\\z")]
@@ -241,9 +240,6 @@ internal static partial class CallbackConfigValidator
 
     [GeneratedRegex("^[A-Za-z0-9_]{1,64}\\z")]
     private static partial Regex EventPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}\\z")]
-    private static partial Regex EnvPattern();
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,59}\\z")]
     private static partial Regex FunctionNamePattern();

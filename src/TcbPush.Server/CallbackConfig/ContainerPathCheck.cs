@@ -1,7 +1,6 @@
-using System.Net.Http.Headers;
 using System.Text;
 using TcbPush.Protocol;
-using TcbPush.Server.Storage;
+using TcbPush.Server.Apps;
 
 namespace TcbPush.Server.CallbackConfig;
 

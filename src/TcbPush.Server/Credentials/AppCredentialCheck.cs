@@ -1,5 +1,6 @@
 using TcbPush.Protocol;
-using TcbPush.Server.Storage;
+using TcbPush.Server.Secrets;
+using TcbPush.Server.Apps;
 
 namespace TcbPush.Server.Credentials;
 
@@ -24,6 +25,6 @@ internal sealed class AppCredentialCheck(IAppStore apps)
         {
             return new WeChatError(ErrCode.InvalidAppId);
         }
-        return AppSecret.Verify(app.SecretHash, secret) ? null : new WeChatError(ErrCode.InvalidAppSecret);
+        return SecretHash.Verify(app.SecretHash, secret) ? null : new WeChatError(ErrCode.InvalidAppSecret);
     }
 }

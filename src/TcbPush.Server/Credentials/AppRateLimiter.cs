@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using TcbPush.Server.Hosting;
 
 namespace TcbPush.Server.Credentials;
 
 /// <summary>Per-app calls per minute on the tcb endpoints (fixed one-minute windows); off when the limit is 0.</summary>
-internal sealed class AppRateLimiter(IOptions<TcbPushOptions> options, TimeProvider time)
+internal sealed class AppRateLimiter(IOptions<CredentialOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
 

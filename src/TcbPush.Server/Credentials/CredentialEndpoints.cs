@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TcbPush.Protocol;
-using TcbPush.Server.Hosting;
+using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Credentials;
 

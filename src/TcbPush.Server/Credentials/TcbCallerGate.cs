@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TcbPush.Protocol;
-using TcbPush.Server.Hosting;
+using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Credentials;
 

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using TcbPush.Server.Storage;
+using TcbPush.Server.Secrets;
 
 namespace TcbPush.Server.Credentials;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using TcbPush.Server.Storage;
 
 namespace TcbPush.Server.Credentials;
 

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Options;
 using TcbPush.Protocol;
-using TcbPush.Server.Hosting;
-using TcbPush.Server.Storage;
+using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Credentials;
 
 /// <summary>Issues tokens and tells a good token from a forged (40014), superseded (40001) or expired (42001) one.</summary>
-internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGenerationCache cache, TimeProvider time, IOptions<TcbPushOptions> options)
+internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGenerationCache cache, TimeProvider time, IOptions<CredentialOptions> options)
 {
     private TimeSpan Lifetime => TimeSpan.FromSeconds(options.Value.TokenTtlSeconds);
 

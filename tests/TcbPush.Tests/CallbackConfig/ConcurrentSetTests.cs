@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using TcbPush.Server.Storage;
 using TcbPush.Tests.Infrastructure;
+using TcbPush.Server.CallbackConfig;
 
 namespace TcbPush.Tests.CallbackConfig;
 

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TcbPush.Server.Credentials;
-using TcbPush.Server.Storage;
 using TcbPush.Tests.Infrastructure;
+using TcbPush.Server.Credentials;
 
 namespace TcbPush.Tests.Credentials;
 

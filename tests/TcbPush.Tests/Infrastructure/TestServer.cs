@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using TcbPush.Server.Hosting;
+using TcbPush.Server.Startup;
 
 namespace TcbPush.Tests.Infrastructure;
 

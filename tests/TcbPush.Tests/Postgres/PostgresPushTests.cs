@@ -1,7 +1,7 @@
-using TcbPush.Server.Push;
 using TcbPush.Tests.Infrastructure;
 using TcbPush.Tests.Push;
 using static TcbPush.Tests.Push.PushHarness;
+using TcbPush.Server.Push;
 
 namespace TcbPush.Tests.Postgres;
 

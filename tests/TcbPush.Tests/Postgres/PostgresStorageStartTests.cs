@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using TcbPush.Server.Hosting;
 using TcbPush.Tests.Cli;
 using TcbPush.Tests.Infrastructure;
 

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using TcbPush.Protocol.Messages;
+using TcbPush.Tests.Infrastructure;
+using TcbPush.Server.Component;
+using TcbPush.Server.Push;
 using TcbPush.Server.Storage;
 using TcbPush.Server.Storage.Postgres;
-using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.Postgres;
 

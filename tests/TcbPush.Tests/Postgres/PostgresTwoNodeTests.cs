@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using TcbPush.Server.Push;
-using TcbPush.Server.Storage;
-using TcbPush.Server.Storage.Postgres;
 using TcbPush.Tests.Infrastructure;
 using TcbPush.Tests.Push;
 using static TcbPush.Tests.Push.PushHarness;
+using TcbPush.Server.Credentials;
+using TcbPush.Server.Push;
+using TcbPush.Server.Storage;
+using TcbPush.Server.Storage.Postgres;
 
 namespace TcbPush.Tests.Postgres;
 

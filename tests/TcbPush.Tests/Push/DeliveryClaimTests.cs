@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using TcbPush.Protocol.Messages;
-using TcbPush.Server.Storage;
+using TcbPush.Server.Push;
 using TcbPush.Server.Storage.Sqlite;
 
 namespace TcbPush.Tests.Push;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using TcbPush.Server.Storage;
+using TcbPush.Server.Push;
 using TcbPush.Server.Storage.Sqlite;
 
 namespace TcbPush.Tests.Push;

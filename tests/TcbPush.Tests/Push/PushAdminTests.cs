@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TcbPush.Tests.Infrastructure;
 using static TcbPush.Tests.Push.PushHarness;
 
 namespace TcbPush.Tests.Push;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using TcbPush.Server.Push;
 using static TcbPush.Tests.Push.PushHarness;
+using TcbPush.Server.Push;
 
 namespace TcbPush.Tests.Push;
 

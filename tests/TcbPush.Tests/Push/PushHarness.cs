@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using TcbPush.Protocol.Crypto;
-using TcbPush.Server.Hosting;
 using TcbPush.Tests.Infrastructure;
+using TcbPush.Server.Startup;
 
 namespace TcbPush.Tests.Push;
 

@@ -1,4 +1,5 @@
 using TcbPush.Server.Push;
+using TcbPush.Server.Push.Delivery;
 
 namespace TcbPush.Tests.Push;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using TcbPush.Server.Storage;
 using static TcbPush.Tests.ThirdParty.ThirdPartyServer;
+using TcbPush.Server.Component;
 
 namespace TcbPush.Tests.ThirdParty;
 

@@ -1,4 +1,6 @@
 using Npgsql;
+using TcbPush.Server.Apps;
+using TcbPush.Server.Secrets;
 
 namespace TcbPush.Server.Storage.Postgres;
 

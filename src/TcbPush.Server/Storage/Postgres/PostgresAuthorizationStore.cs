@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using TcbPush.Server.Component;
 
 namespace TcbPush.Server.Storage.Postgres;
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using TcbPush.Server.Component;
 
 namespace TcbPush.Server.Storage.Postgres;
 

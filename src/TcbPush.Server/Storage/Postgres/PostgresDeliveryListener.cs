@@ -9,7 +9,7 @@ namespace TcbPush.Server.Storage.Postgres;
 /// <see cref="PostgresDatabase.DeliveriesChannel"/> on a connection of its own. A lost connection is reopened after a
 /// pause; the worker's own timers keep deliveries moving meanwhile, only later.
 /// </summary>
-internal sealed class PostgresDeliveryListener(PostgresDatabase db, DeliverySignal signal, ILogger<PostgresDeliveryListener> logger)
+internal sealed class PostgresDeliveryListener(PostgresDatabase db, IDeliveryWakeup signal, ILogger<PostgresDeliveryListener> logger)
     : BackgroundService
 {
     private const string Listen = $"LISTEN {PostgresDatabase.DeliveriesChannel}";

@@ -1,4 +1,5 @@
 using Npgsql;
+using TcbPush.Server.Apps;
 
 namespace TcbPush.Server.Storage.Postgres;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using TcbPush.Protocol.Messages;
+using TcbPush.Server.Push;
 
 namespace TcbPush.Server.Storage.Postgres;
 

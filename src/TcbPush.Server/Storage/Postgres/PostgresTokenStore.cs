@@ -1,4 +1,5 @@
 using Npgsql;
+using TcbPush.Server.Credentials;
 
 namespace TcbPush.Server.Storage.Postgres;
 

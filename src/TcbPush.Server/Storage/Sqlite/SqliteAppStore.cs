@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using TcbPush.Server.Apps;
+using TcbPush.Server.Secrets;
 
 namespace TcbPush.Server.Storage.Sqlite;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using TcbPush.Server.Component;
 
 namespace TcbPush.Server.Storage.Sqlite;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TcbPush.Protocol;
+using TcbPush.Server.CallbackConfig;
 
 namespace TcbPush.Server.Storage.Sqlite;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TcbPush.Server.Apps;
 
 namespace TcbPush.Server.Storage.Sqlite;
 

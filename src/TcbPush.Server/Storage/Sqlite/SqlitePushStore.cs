@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using TcbPush.Protocol.Messages;
+using TcbPush.Server.Push;
 
 namespace TcbPush.Server.Storage.Sqlite;
 

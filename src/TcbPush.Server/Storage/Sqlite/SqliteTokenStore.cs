@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TcbPush.Server.Credentials;
 
 namespace TcbPush.Server.Storage.Sqlite;
 

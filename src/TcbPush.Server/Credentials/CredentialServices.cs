@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TcbPush.Server.Apps;
+
+namespace TcbPush.Server.Credentials;
+
+internal static class CredentialServices
+{
+    /// <summary>Registers token issuing and checking, the app secret check and the tcb endpoints' caller gate.</summary>
+    public static IServiceCollection AddCredentials(this IServiceCollection services, CredentialOptions options)
+    {
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton<TokenCodec>();
+        services.AddSingleton<TokenGenerationCache>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<AppCredentialCheck>();
+        services.AddSingleton<AppRateLimiter>();
+        services.AddSingleton<TcbCallerGate>();
+        services.AddSingleton<IAppRemovalListener, AppTokenRevocation>();
+        return services;
+    }
+}

@@ -1,6 +1,0 @@
-using TcbPush.Server.Storage;
-
-namespace TcbPush.Server.Push;
-
-/// <summary>One attempt as it went: the log entry, and whether it delivered the message.</summary>
-internal sealed record AttemptResult(DeliveryAttempt Log, bool Delivered);

@@ -1,0 +1,7 @@
+using TcbPush.Protocol.Messages;
+
+namespace TcbPush.Server.Push;
+
+/// <summary>A delivery the worker holds under a lease: everything needed to make its next attempt.</summary>
+internal sealed record ClaimedDelivery(
+    long Id, string AppId, string Env, string TargetUrl, MessageFormat Format, int Attempts, string FromUser, byte[] Payload);

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace TcbPush.Server.Push.Delivery;
+
+/// <summary>Makes one attempt: any 2xx within the timeout delivers; anything else (status, timeout, no connection) fails.</summary>
+internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvider time, IOptions<PushOptions> options)
+{
+    public const string HttpClientName = "push-delivery";
+    public const int ExcerptBytes = 4096;
+    private readonly TimeSpan timeout = options.Value.DeliveryTimeout;
+
+    /// <exception cref="OperationCanceledException">only when <paramref name="stopping"/> is cancelled</exception>
+    public async Task<AttemptResult> SendAsync(ClaimedDelivery delivery, CancellationToken stopping)
+    {
+        var at = time.GetUtcNow();
+        using var request = DeliveryRequest.Create(delivery);
+        // The HTTP timeout runs on the real clock even when the rest of the server runs on a test clock.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        deadline.CancelAfter(timeout);
+        var started = Stopwatch.GetTimestamp();
+        int? status = null;
+        var excerpt = "";
+        string? error = null;
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            status = (int)response.StatusCode;
+            excerpt = await ReadExcerptAsync(response.Content, deadline.Token);
+            if (status is < 200 or > 299)
+            {
+                error = $"HTTP {status}";
+            }
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            error = $"no answer within {timeout.TotalSeconds:0.###} s";
+        }
+        catch (HttpRequestException e)
+        {
+            error = $"{e.HttpRequestError}: {e.Message}";
+        }
+        var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var log = new DeliveryAttempt(delivery.Attempts + 1, at, delivery.TargetUrl, status, latency, excerpt, error);
+        return new AttemptResult(log, error is null);
+    }
+
+    /// <summary>The first 4 KiB of the answer; a body that stops short or arrives late is kept as far as it came.</summary>
+    private static async Task<string> ReadExcerptAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[ExcerptBytes];
+        var filled = 0;
+        try
+        {
+            await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+            int read;
+            while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += read;
+            }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
+        {
+            // The status already decided the attempt; the excerpt is what arrived.
+        }
+        return Encoding.UTF8.GetString(buffer, 0, filled);
+    }
+}

@@ -1,0 +1,40 @@
+namespace TcbPush.Server.Push;
+
+/// <summary>The push router's inbox and delivery log.</summary>
+internal interface IPushStore
+{
+    /// <summary>
+    /// In one transaction: records the message's identity for dedupe until <paramref name="dedupeUntil"/>, stores the
+    /// message and its delivery along <paramref name="route"/>. A message whose identity is already recorded and not
+    /// expired is a duplicate, and nothing is stored.
+    /// </summary>
+    Task<AcceptedMessage> AcceptAsync(InboundMessage message, DeliveryRoute route, DateTimeOffset now, DateTimeOffset dedupeUntil);
+
+    /// <summary>
+    /// Claims due deliveries (pending, or delivering with an expired lease), oldest due first, taking for each target
+    /// no more than its free slots; the cost grows with the number of targets with work, not with the backlog.
+    /// </summary>
+    Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DeliveryClaim claim);
+
+    /// <summary>The earliest time after <paramref name="now"/> at which a pending or leased delivery falls due.</summary>
+    Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset now);
+
+    /// <summary>Logs an attempt of a claimed delivery and moves it on: to <paramref name="status"/>, due again at <paramref name="dueAt"/>.</summary>
+    Task RecordAsync(long deliveryId, DeliveryAttempt attempt, string status, DateTimeOffset? dueAt, DateTimeOffset now);
+
+    /// <summary>Hands claimed deliveries back, due at once (a graceful stop with attempts unfinished).</summary>
+    Task ReleaseAsync(IReadOnlyCollection<long> deliveryIds, DateTimeOffset now);
+
+    Task<IReadOnlyList<DeliveryRecord>> ListAsync(DeliveryQuery query);
+
+    /// <summary>The deliveries of those ids that exist.</summary>
+    Task<IReadOnlyList<DeliveryRecord>> FindAsync(IReadOnlyCollection<long> deliveryIds);
+
+    Task<IReadOnlyList<DeliveryAttempt>> AttemptsAsync(long deliveryId);
+
+    /// <summary>Creates the replays in one transaction; returns their new ids, in order.</summary>
+    Task<IReadOnlyList<long>> ReplayAsync(IReadOnlyList<DeliveryReplay> replays, DateTimeOffset now);
+
+    /// <summary>Forgets dedupe identities that expired; returns how many.</summary>
+    Task<int> PruneDedupeAsync(DateTimeOffset now);
+}

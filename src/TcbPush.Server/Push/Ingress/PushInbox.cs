@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using TcbPush.Protocol.Messages;
+using TcbPush.Server.Push.Delivery;
+
+namespace TcbPush.Server.Push.Ingress;
+
+/// <summary>
+/// Where every message enters, pushed or simulated: routes it by the configuration in force now, stores it with its
+/// delivery in one transaction (or finds it a duplicate), and wakes the worker.
+/// </summary>
+internal sealed class PushInbox(IPushStore store, MessageRouter router, DeliverySignal signal, TimeProvider time, IOptions<PushOptions> options)
+{
+    private readonly TimeSpan dedupeWindow = options.Value.DedupeWindow;
+
+    /// <summary>Returns once the message and its delivery are durably committed.</summary>
+    public async Task<AcceptedMessage> AcceptAsync(string appId, PushedMessage message, MessageFormat receivedAs, byte[] raw)
+    {
+        var route = await router.RouteAsync(appId, message.MsgType, message.Event);
+        var now = time.GetUtcNow();
+        var inbound = new InboundMessage(appId, message.Identity, message.MsgType, message.Event, message.FromUserName, receivedAs,
+            raw, message.Encode(MessageFormat.Json));
+        var accepted = await store.AcceptAsync(inbound, route, now, now + dedupeWindow);
+        if (accepted.Status == DeliveryStatus.Pending)
+        {
+            signal.Notify();
+        }
+        return accepted;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TcbPush.Server.Secrets;
+
+/// <summary>
+/// The key every <c>/admin/</c> request must bear: <c>--admin-key</c>, else <c>TCBPUSH_ADMIN_KEY</c>, else
+/// <c>admin.key</c> in the data folder, generated (and printed once) on first start.
+/// </summary>
+internal sealed class AdminKey
+{
+    public const string EnvironmentVariable = "TCBPUSH_ADMIN_KEY";
+    private readonly byte[] key;
+
+    private AdminKey(string key, bool generated)
+    {
+        this.key = Encoding.UTF8.GetBytes(key);
+        Generated = generated;
+        Value = key;
+    }
+
+    /// <summary>True when this start created the key: the one time it is shown.</summary>
+    public bool Generated { get; }
+
+    public string Value { get; }
+
+    public static AdminKey Resolve(string? fromFlag, string dataDirectory)
+    {
+        var given = string.IsNullOrWhiteSpace(fromFlag) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : fromFlag;
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return new AdminKey(given.Trim(), generated: false);
+        }
+        var path = Path.Combine(dataDirectory, "admin.key");
+        if (File.Exists(path))
+        {
+            return new AdminKey(File.ReadAllText(path).Trim(), generated: false);
+        }
+        var created = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
+        PrivateFile.WriteNew(path, created);
+        return new AdminKey(created, generated: true);
+    }
+
+    /// <summary>Checks an <c>Authorization</c> header value in constant time.</summary>
+    public bool Accepts(string? authorization)
+    {
+        const string scheme = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var offered = Encoding.UTF8.GetBytes(authorization[scheme.Length..].Trim());
+        var expected = SHA256.HashData(key);
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(offered), expected);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TcbPush.Server.Secrets;
+
+/// <summary>
+/// The install's root secret, from <c>TCBPUSH_MASTER_KEY</c> (base64, shared by every node of one database) or
+/// <c>master.key</c> in the data folder, created on first start. Token signing and secret encryption keys derive from it.
+/// </summary>
+internal sealed class MasterKey
+{
+    public const string EnvironmentVariable = "TCBPUSH_MASTER_KEY";
+    private readonly byte[] key;
+
+    private MasterKey(byte[] key) => this.key = key;
+
+    public static MasterKey Load(string dataDirectory)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return new MasterKey(Convert.FromBase64String(fromEnvironment.Trim()));
+        }
+        var path = Path.Combine(dataDirectory, "master.key");
+        if (!File.Exists(path))
+        {
+            PrivateFile.WriteNew(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+        return new MasterKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+    }
+
+    public byte[] Derive(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+}

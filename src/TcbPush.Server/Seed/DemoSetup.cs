@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TcbPush.Server.Apps;
+using TcbPush.Server.Wire;
+
+namespace TcbPush.Server.Seed;
+
+/// <summary>
+/// <c>serve --demo</c>: a demo app, the seed document's environment pointing back at this server, and a built-in
+/// echo container and function that accept every delivery and show what they received.
+/// </summary>
+internal sealed class DemoSetup(AppRegistry registry, EchoRecorder echo)
+{
+    public const string AppId = "wxdemo0000000000";
+    public const string Secret = "demo-secret";
+    public const string Env = "test-env-6gni9ity244a6ea3";
+    public const string ContainerPath = "/container-echo";
+    public const string FunctionPath = "/function-echo";
+
+    public async Task RegisterAsync(string serverUrl)
+    {
+        await Expect(registry.RegisterAppAsync(new AppRegistration(AppId, Secret)));
+        await Expect(registry.RegisterEnvironmentAsync(new EnvironmentRegistration(Env, serverUrl, serverUrl + FunctionPath)));
+    }
+
+    public static string Instructions(string serverUrl) => $$$"""
+        Demo mode: app {{{AppId}}} (secret {{{Secret}}}), env {{{Env}}} -> this server's echo container {{{ContainerPath}}}.
+          token:  curl '{{{serverUrl}}}/cgi-bin/token?grant_type=client_credential&appid={{{AppId}}}&secret={{{Secret}}}'
+          set:    curl -X POST '{{{serverUrl}}}/tcb/setcallbackconfig?access_token=TOKEN' -d '{"container_config":{"enable":true,"qbase_env":"{{{Env}}}","qbase_container_path":"{{{ContainerPath}}}","text_mode":1}}'
+          get:    curl -X POST '{{{serverUrl}}}/tcb/getcallbackconfig?access_token=TOKEN'
+          echo:   curl '{{{serverUrl}}}{{{ContainerPath}}}'   (what the echo container received)
+        """;
+
+    public void MapEcho(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(ContainerPath + "/{**rest}", (Delegate)echo.RecordAsync);
+        routes.MapPost(FunctionPath + "/{**rest}", (Delegate)echo.RecordAsync);
+        routes.MapGet(ContainerPath, () => Results.Json(echo.Received()));
+        routes.MapGet(FunctionPath, () => Results.Json(echo.Received()));
+    }
+
+    private static async Task Expect(Task<Result<bool>> registration)
+    {
+        var result = await registration;
+        if (result.Error is { } error)
+        {
+            throw new InvalidOperationException($"demo registration failed: {error.Message}");
+        }
+    }
+}

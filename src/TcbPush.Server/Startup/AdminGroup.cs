@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TcbPush.Server.Apps;
+using TcbPush.Server.Component;
+using TcbPush.Server.Push.Admin;
+using TcbPush.Server.Secrets;
+
+namespace TcbPush.Server.Startup;
+
+/// <summary>
+/// TcbPush's own admin API under <c>/admin/</c>: one route group behind the admin key (HTTP 401 without it), into
+/// which each feature maps its admin routes.
+/// </summary>
+internal static class AdminGroup
+{
+    public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/admin").AddEndpointFilter(RequireAdminKeyAsync);
+        admin.MapAppAdmin();
+        admin.MapComponentAdmin();
+        admin.MapPushAdmin();
+        return admin;
+    }
+
+    private static async ValueTask<object?> RequireAdminKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var key = context.HttpContext.RequestServices.GetRequiredService<AdminKey>();
+        if (!key.Accepts(context.HttpContext.Request.Headers.Authorization))
+        {
+            return Results.Json(new { error = "admin key required: Authorization: Bearer <admin key>" }, statusCode: StatusCodes.Status401Unauthorized);
+        }
+        return await next(context);
+    }
+}

@@ -1,0 +1,34 @@
+using TcbPush.Server.Push;
+
+namespace TcbPush.Server.Startup;
+
+/// <summary>Everything <c>tcbpush serve</c> can be told, bound from flags and configuration.</summary>
+public sealed class TcbPushOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    public string Urls { get; set; } = DefaultUrls;
+    public string DataDirectory { get; set; } = "./data";
+    public string Storage { get; set; } = "sqlite";
+    public string? ConnectionString { get; set; }
+    public string? SeedFile { get; set; }
+    public string? AdminKey { get; set; }
+
+    /// <summary>Lifetime of every issued token, in seconds (WeChat: 7200).</summary>
+    public int TokenTtlSeconds { get; set; } = 7200;
+
+    public bool PathCheck { get; set; } = true;
+    public bool Demo { get; set; }
+
+    /// <summary>Largest accepted request body, in bytes.</summary>
+    public int BodyLimitBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Calls per app per minute on the tcb endpoints before 45011; 0 turns the limit off.</summary>
+    public int RateLimitPerMinute { get; set; }
+
+    /// <summary>Requests handled at once before new ones are shed with errcode -1.</summary>
+    public int MaxConcurrentRequests { get; set; } = 1024;
+
+    /// <summary>The push router's retry schedule, timeouts and concurrency.</summary>
+    public PushOptions Push { get; set; } = new();
+}

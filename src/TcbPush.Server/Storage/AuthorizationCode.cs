@@ -1,9 +1,0 @@
-namespace TcbPush.Server.Storage;
-
-/// <summary>A pending authorization code (stored as a digest): the consent it stands for, usable once until it expires.</summary>
-internal sealed record AuthorizationCode(
-    byte[] CodeDigest,
-    string ComponentAppId,
-    string AuthorizerAppId,
-    IReadOnlyList<int> PermissionSets,
-    DateTimeOffset ExpiresAt);
