@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using TcbPush.Bench;
 using TcbPush.Protocol.Crypto;
+using TcbPush.Server.Startup;
 
 // Config API and push router throughput, each figure as a ratio to a bare Kestrel endpoint measured in the same run (see bench/README.md).
 // Usage: dotnet run -c Release --project bench/TcbPush.Bench -- [seconds=10] [connections=32]
@@ -27,21 +28,6 @@ Console.WriteLine($"TcbPush bench: {seconds} s runs, {connections} connections, 
 await using var bare = await BareKestrel.StartAsync();
 using var load = new LoadGenerator(connections, duration);
 using var warmUp = new LoadGenerator(connections, TimeSpan.FromSeconds(2));
-using TcbPush.Server.Apps;
-using TcbPush.Server.CallbackConfig;
-using TcbPush.Server.Component;
-using TcbPush.Server.Credentials;
-using TcbPush.Server.Push;
-using TcbPush.Server.Push.Admin;
-using TcbPush.Server.Push.Delivery;
-using TcbPush.Server.Push.Ingress;
-using TcbPush.Server.Secrets;
-using TcbPush.Server.Seed;
-using TcbPush.Server.Startup;
-using TcbPush.Server.Storage;
-using TcbPush.Server.Storage.Postgres;
-using TcbPush.Server.Storage.Sqlite;
-using TcbPush.Server.Wire;
 
 await warmUp.RunAsync(_ => bare.Url + "/", Message, "text/xml");
 var baseline = await load.RunAsync(_ => bare.Url + "/", Message, "text/xml");
