@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace TcbPush.Protocol.Messages;
 
@@ -14,6 +13,9 @@ namespace TcbPush.Protocol.Messages;
 internal static class WeChatXml
 {
     private const int MaxDepth = 32;
+
+    /// <summary>A pushed message has tens of fields; ten thousand elements is far beyond any real one.</summary>
+    private const int MaxElements = 10_000;
 
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
@@ -30,25 +32,39 @@ internal static class WeChatXml
         CheckCharacters = true,
     };
 
-    /// <exception cref="FormatException">not well-formed XML, or the root is not <c>&lt;xml&gt;</c></exception>
+    /// <exception cref="FormatException">not well-formed XML, the root is not <c>&lt;xml&gt;</c>, or too deep or too large</exception>
     public static JsonObject Read(ReadOnlyMemory<byte> body)
     {
-        XDocument document;
+        using var stream = new MemoryStream(body.ToArray(), writable: false);
+        return Read(stream);
+    }
+
+    /// <summary>
+    /// Reads as it goes and stops at the first element past <see cref="MaxDepth"/> or <see cref="MaxElements"/>, so a
+    /// hostile body costs no more than the part read before that point (building a whole tree first cost time quadratic
+    /// in its depth).
+    /// </summary>
+    internal static JsonObject Read(Stream stream)
+    {
         try
         {
-            using var stream = new MemoryStream(body.ToArray(), writable: false);
             using var reader = XmlReader.Create(stream, ReaderSettings);
-            document = XDocument.Load(reader);
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "xml")
+            {
+                throw new FormatException("the XML root element must be <xml>");
+            }
+            var budget = new ElementBudget();
+            var root = ReadElement(reader, 1, budget) as JsonObject ?? [];
+            while (reader.Read())
+            {
+                // The rest must still be well formed (trailing comments, white space).
+            }
+            return root;
         }
         catch (XmlException e)
         {
             throw new FormatException($"not well-formed XML: {e.Message}", e);
         }
-        if (document.Root is not { Name.LocalName: "xml" } root)
-        {
-            throw new FormatException("the XML root element must be <xml>");
-        }
-        return ReadObject(root, 1);
     }
 
     public static byte[] Write(JsonObject fields)
@@ -63,34 +79,77 @@ internal static class WeChatXml
         return buffer.ToArray();
     }
 
-    private static JsonObject ReadObject(XElement element, int depth)
+    /// <summary>
+    /// One element, the reader on its start tag: an element with child elements is an object (repeated names an
+    /// array), otherwise its text: a string when any of it is CDATA or it is not a number, else a number.
+    /// </summary>
+    private static JsonNode ReadElement(XmlReader reader, int depth, ElementBudget budget)
     {
         if (depth > MaxDepth)
         {
             throw new FormatException($"XML nested deeper than {MaxDepth} levels");
         }
-        var result = new JsonObject();
-        foreach (var group in element.Elements().GroupBy(e => e.Name.LocalName, StringComparer.Ordinal))
+        budget.Take();
+        var isRoot = depth == 1;
+        if (reader.IsEmptyElement)
         {
-            var values = group.Select(e => ReadValue(e, depth + 1)).ToList();
+            return isRoot ? new JsonObject() : JsonValue.Create("");
+        }
+        List<(string Name, JsonNode Value)>? children = null;
+        var text = new StringBuilder();
+        var isCData = false;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var name = reader.LocalName;
+                    (children ??= []).Add((name, ReadElement(reader, depth + 1, budget)));
+                    break;
+                case XmlNodeType.CDATA:
+                    isCData = true;
+                    text.Append(reader.Value);
+                    break;
+                case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    text.Append(reader.Value);
+                    break;
+                case XmlNodeType.EndElement:
+                    return children is not null || isRoot ? ToObject(children) : ToScalar(text.ToString(), isCData);
+            }
+        }
+        throw new FormatException("not well-formed XML: the document ends inside an element");
+    }
+
+    private static JsonObject ToObject(List<(string Name, JsonNode Value)>? children)
+    {
+        var result = new JsonObject();
+        if (children is null)
+        {
+            return result;
+        }
+        foreach (var group in children.GroupBy(c => c.Name, StringComparer.Ordinal))
+        {
+            var values = group.Select(c => c.Value).ToList();
             result[group.Key] = values.Count == 1 ? values[0] : new JsonArray([.. values]);
         }
         return result;
     }
 
-    private static JsonNode ReadValue(XElement element, int depth)
+    private static JsonNode ToScalar(string text, bool isCData) =>
+        !isCData && IsJsonNumber(text.Trim()) ? JsonNode.Parse(text.Trim())! : JsonValue.Create(text);
+
+    /// <summary>Counts elements so that a wide body is refused as early as a deep one.</summary>
+    private sealed class ElementBudget
     {
-        if (element.HasElements)
+        private int left = MaxElements;
+
+        public void Take()
         {
-            return ReadObject(element, depth);
+            if (--left < 0)
+            {
+                throw new FormatException($"XML has more than {MaxElements} elements");
+            }
         }
-        var isCData = element.Nodes().OfType<XCData>().Any();
-        var text = string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value));
-        if (!isCData && IsJsonNumber(text.Trim()))
-        {
-            return JsonNode.Parse(text.Trim())!;
-        }
-        return JsonValue.Create(text);
     }
 
     private static bool IsJsonNumber(string text)
