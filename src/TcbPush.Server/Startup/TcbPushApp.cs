@@ -34,7 +34,7 @@ public static class TcbPushApp
         Directory.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel => ConnectionLimits.Apply(kestrel, options));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Warning);
@@ -46,6 +46,7 @@ public static class TcbPushApp
 
         var app = builder.Build();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseMiddleware<BodyPrefetchMiddleware>();
         app.UseRateLimiter();
         app.MapGet("/healthz", (Readiness readiness) => readiness.IsReady
             ? Results.Text("ok")
@@ -105,7 +106,7 @@ public static class TcbPushApp
         services.AddSingleton(_ => AdminKey.Resolve(options.AdminKey, options.DataDirectory));
         services.AddSingleton<SecretBox>();
         services.AddSingleton<SecretDigest>();
-        services.AddSingleton(Options.Create(new WireOptions { BodyLimitBytes = options.BodyLimitBytes }));
+        services.AddSingleton(Options.Create(new WireOptions { BodyLimitBytes = options.BodyLimitBytes, BodyReadTimeout = options.BodyReadTimeout }));
         services.AddSingleton<RequestBody>();
 
         services.AddApps();

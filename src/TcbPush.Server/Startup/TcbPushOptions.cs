@@ -26,8 +26,17 @@ public sealed class TcbPushOptions
     /// <summary>Calls per app per minute on the tcb endpoints before 45011; 0 turns the limit off.</summary>
     public int RateLimitPerMinute { get; set; }
 
-    /// <summary>Requests handled at once before new ones are shed with errcode -1.</summary>
+    /// <summary>A request body must arrive whole within this time, else errcode -1 and the connection is closed.</summary>
+    public TimeSpan BodyReadTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Requests handled at once; past them (and a short queue) new ones are shed with errcode -1.</summary>
     public int MaxConcurrentRequests { get; set; } = 1024;
+
+    /// <summary>Requests waiting for a permit; kept short so that overload is answered at once, not after a long wait.</summary>
+    public int MaxQueuedRequests { get; set; } = 64;
+
+    /// <summary>Open connections from one remote address (loopback is not limited).</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 512;
 
     /// <summary>The push router's retry schedule, timeouts and concurrency.</summary>
     public PushOptions Push { get; set; } = new();

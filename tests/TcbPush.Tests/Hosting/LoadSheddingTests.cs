@@ -15,7 +15,7 @@ public sealed class LoadSheddingTests
         await using var sink = await Sink.StartAsync();
         var seed = TestServer.Seed(sink.Url, App);
         seed["envs"]!.AsArray().Add(new JsonObject { ["env"] = "env-slow", ["container_base_url"] = sink.Url + "/slow/1500", ["function_base_url"] = sink.Url + "/slow/1500" });
-        await using var server = await TestServer.StartAsync(seed, configure: o => o.MaxConcurrentRequests = 1);
+        await using var server = await TestServer.StartAsync(seed, configure: o => (o.MaxConcurrentRequests, o.MaxQueuedRequests) = (1, 1));
         var token = await server.TokenAsync(App);
         var slowSet = $"/tcb/setcallbackconfig?access_token={token}";
         const string body = """{"container_config":{"enable":true,"qbase_env":"env-slow","qbase_container_path":"/held"}}""";

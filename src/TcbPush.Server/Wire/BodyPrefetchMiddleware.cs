@@ -1,0 +1,65 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using TcbPush.Protocol;
+
+namespace TcbPush.Server.Wire;
+
+/// <summary>
+/// Receives each request body whole (up to one byte past the limit) before the request takes a concurrency permit,
+/// within <see cref="WireOptions.BodyReadTimeout"/>. A slow sender then holds only its own connection, never a permit
+/// that fast callers need; one that does not finish in time is answered errcode -1 and
+/// its connection closed. The handlers read the
+/// received copy exactly as they read the network before, limit checks included.
+/// </summary>
+internal sealed class BodyPrefetchMiddleware(RequestDelegate next, IOptions<WireOptions> options, TimeProvider time)
+{
+    private readonly int limit = options.Value.BodyLimitBytes;
+    private readonly TimeSpan timeout = options.Value.BodyReadTimeout;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0) ||
+            request.ContentLength > limit)
+        {
+            // No body, or one refused by its declared length without reading it: nothing to wait for.
+            await next(context);
+            return;
+        }
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted);
+        byte[] received;
+        try
+        {
+            received = await ReceiveAsync(request, linked.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            context.Response.Headers.Connection = "close";
+            await WeChatResponse.WriteAsync(context,
+                new WeChatError(ErrCode.SystemBusy, $"request body not received within {timeout.TotalSeconds:0.#} s"), null);
+            return;
+        }
+        request.Body = new MemoryStream(received, writable: false);
+        await next(context);
+    }
+
+    /// <summary>The body, or its first <c>limit + 1</c> bytes when it is longer (enough for the handler to refuse it).</summary>
+    private async Task<byte[]> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(cancellationToken);
+            if (read.IsCompleted || read.Buffer.Length > limit)
+            {
+                var kept = read.Buffer.Slice(0, Math.Min(read.Buffer.Length, limit + 1L));
+                var bytes = kept.ToArray();
+                reader.AdvanceTo(kept.End);
+                return bytes;
+            }
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+}
