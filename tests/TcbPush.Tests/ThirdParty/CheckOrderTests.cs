@@ -4,7 +4,8 @@ namespace TcbPush.Tests.ThirdParty;
 
 /// <summary>
 /// SPEC §2's check order, row by row, through real HTTP on both surfaces: each request fails its row's check and
-/// every later one it reaches (a GET has no body either), and the earliest failing row answers, with a rid.
+/// every later one it reaches (a GET has no body either; an authorizer's app has spent its minute quota), and the
+/// earliest failing row answers, with a rid.
 /// </summary>
 public sealed class CheckOrderTests
 {
@@ -17,8 +18,8 @@ public sealed class CheckOrderTests
     [InlineData("superseded token past the overlap", 40001)]
     [InlineData("expired token", 42001)]
     [InlineData("component token", 48001)]
-    [InlineData("authorizer token of a revoked authorization", 61003)]
-    [InlineData("authorizer token without set 49 or 64", 61007)]
+    [InlineData("authorizer token of a revoked authorization, the app's quota spent", 61003)]
+    [InlineData("authorizer token without set 49 or 64, the app's quota spent", 61007)]
     [InlineData("app whose minute quota is spent", 45011)]
     [InlineData("good app token", 43002)]
     public async Task Tcb_surface_answers_a_GET_with_the_first_failing_check(string caller, int errcode)
@@ -96,21 +97,29 @@ public sealed class CheckOrderTests
                 return expiring;
             case "component token":
                 return await tp.ComponentTokenAsync(ComponentA);
-            case "authorizer token of a revoked authorization":
+            case "authorizer token of a revoked authorization, the app's quota spent":
+                await SpendQuotaAsync(tp, AppA);
                 var revoked = await tp.AuthorizerTokenAsync(ComponentA, AppA);
                 AssertOk(await tp.AdminAsync(HttpMethod.Delete, $"/admin/authorizations/{ComponentA}/{AppA}"));
                 return revoked;
-            case "authorizer token without set 49 or 64":
+            case "authorizer token without set 49 or 64, the app's quota spent":
+                await SpendQuotaAsync(tp, AppB);
                 return await tp.AuthorizerTokenAsync(ComponentA, AppB);
             case "app whose minute quota is spent":
-                var limited = await tp.Server.TokenAsync(AppOwn);
-                AssertOk(await tp.GetConfigAsync(limited));
-                return limited;
+                return await SpendQuotaAsync(tp, AppOwn);
             case "good app token":
                 return await tp.Server.TokenAsync(AppOwn);
             default:
                 throw new ArgumentOutOfRangeException(nameof(caller), caller, "no such row");
         }
+    }
+
+    /// <summary>Spends the app's one call a minute with its own token, which it returns.</summary>
+    private static async Task<string> SpendQuotaAsync(ThirdPartyServer tp, string app)
+    {
+        var token = await tp.Server.TokenAsync(app);
+        AssertOk(await tp.GetConfigAsync(token));
+        return token;
     }
 
     private static async Task<string?> ComponentSurfaceTokenAsync(ThirdPartyServer tp, string caller)
