@@ -1,11 +1,10 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using TcbPush.Protocol;
 using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Component;
 
-/// <summary>The JSON body of a component API call: its string fields, read with SPEC §2's checks in order.</summary>
+/// <summary>The JSON body of a component API call: its string fields, read with SPEC §2's field checks in order.</summary>
 internal sealed class ComponentRequest
 {
     public const string ComponentAppIdField = "component_appid";
@@ -20,23 +19,12 @@ internal sealed class ComponentRequest
     public string this[string name] => fields[name];
 
     /// <summary>
-    /// 43002 when not POST; 44002/47001 when the body is empty or not a JSON object; 41018 when component_appid is
-    /// missing; 40097 when a field is not a string; then the first other required field that is missing or empty:
-    /// 41004 for the secret, 40101 for the others.
+    /// Check 7 of SPEC §2's order on a component API's body: 41018 when component_appid is missing; 40097 when a
+    /// field is not a string; then the first other required field that is missing or empty: 41004 for the secret,
+    /// 40101 for the others.
     /// </summary>
-    public static async Task<Result<ComponentRequest>> ReadAsync(HttpContext context, RequestBody body, IReadOnlyList<string> required)
+    public static Result<ComponentRequest> Read(JsonElement root, IReadOnlyList<string> required)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            return new WeChatError(ErrCode.RequirePost);
-        }
-        var parsed = await body.ReadJsonObjectAsync(context);
-        if (parsed.Error is { } unreadable)
-        {
-            return unreadable;
-        }
-        using var document = parsed.Value;
-        var root = document.RootElement;
         if (IsMissing(root, ComponentAppIdField))
         {
             return new WeChatError(ErrCode.ComponentAppIdMissing);

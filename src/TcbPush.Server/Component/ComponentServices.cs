@@ -12,7 +12,7 @@ internal static class ComponentServices
         services.AddSingleton<AuthorizerAccess>();
         services.AddSingleton<IAuthorizerCheck>(provider => provider.GetRequiredService<AuthorizerAccess>());
         services.AddSingleton<ComponentCredentialCheck>();
-        services.AddSingleton<ComponentCallerGate>();
+        services.AddScoped<ComponentCall>();
         services.AddSingleton<AuthorizerTokenIssuer>();
         services.AddSingleton<ComponentRegistry>();
         services.AddSingleton<IAppRemovalListener, AuthorizerRevocation>();

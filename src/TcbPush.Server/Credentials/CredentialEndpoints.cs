@@ -31,17 +31,12 @@ internal static class CredentialEndpoints
 
     private static async Task<IResult> GetStableTokenAsync(HttpContext context, RequestBody body, AppCredentialCheck credentials, TokenService tokens)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            return WeChatResponse.Error(ErrCode.RequirePost);
-        }
-        var parsed = await body.ReadJsonObjectAsync(context);
-        if (parsed.Error is { } bad)
+        var post = await body.ReadPostAsync(context);
+        if (post.Error is { } bad)
         {
             return WeChatResponse.Error(bad);
         }
-        using var document = parsed.Value;
-        var root = document.RootElement;
+        var root = post.Value;
         if (!TryReadString(root, "grant_type", out var grantType) || !TryReadString(root, "appid", out var appId) ||
             !TryReadString(root, "secret", out var secret))
         {

@@ -6,7 +6,7 @@ namespace TcbPush.Server.Credentials;
 
 internal static class CredentialServices
 {
-    /// <summary>Registers token issuing and checking, the app secret check and the tcb endpoints' caller gate.</summary>
+    /// <summary>Registers token issuing and checking, the app secret check and the tcb surface's per-request call.</summary>
     public static IServiceCollection AddCredentials(this IServiceCollection services, CredentialOptions options)
     {
         services.AddSingleton(Options.Create(options));
@@ -15,7 +15,7 @@ internal static class CredentialServices
         services.AddSingleton<TokenService>();
         services.AddSingleton<AppCredentialCheck>();
         services.AddSingleton<AppRateLimiter>();
-        services.AddSingleton<TcbCallerGate>();
+        services.AddScoped<TcbCall>();
         services.AddSingleton<IAppRemovalListener, AppTokenRevocation>();
         return services;
     }

@@ -48,9 +48,16 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
         return Remember(TokenKind.Stable, appId, issue.Generation!, now);
     }
 
-    /// <summary>Checks a token string: 40014 forged or unknown, 40001 superseded past the overlap, 42001 expired.</summary>
-    public async Task<Result<AccessToken>> CheckAsync(string text)
+    /// <summary>
+    /// Checks 1 and 2 of SPEC §2's order on a token string: 41001 absent or empty, 40014 forged or unknown, 40001
+    /// superseded past the overlap, 42001 expired.
+    /// </summary>
+    public async Task<Result<AccessToken>> CheckAsync(string? text)
     {
+        if (string.IsNullOrEmpty(text))
+        {
+            return new WeChatError(ErrCode.AccessTokenMissing);
+        }
         if (codec.TryDecode(text) is not { } token)
         {
             return new WeChatError(ErrCode.InvalidAccessToken);

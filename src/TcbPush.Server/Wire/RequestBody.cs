@@ -37,23 +37,48 @@ internal sealed class RequestBody(IOptions<WireOptions> options)
         }
     }
 
-    /// <summary>The body as a JSON object: 44002 when empty, 47001 when not JSON or not an object.</summary>
-    public async Task<Result<JsonDocument>> ReadJsonObjectAsync(HttpContext context)
+    /// <summary>
+    /// Checks 5 and 6 of SPEC §2's order: 43002 unless the method is POST, then the body as a JSON object (40097 past
+    /// the limit, 44002 when empty unless <paramref name="rule"/> allows it, 47001 when not a JSON object). The
+    /// document lives until the response has been sent; an allowed empty body reads as <see cref="JsonValueKind.Undefined"/>.
+    /// </summary>
+    public async Task<Result<JsonElement>> ReadPostAsync(HttpContext context, PostBody rule = PostBody.Required)
     {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return new WeChatError(ErrCode.RequirePost);
+        }
         var body = await ReadAsync(context);
         if (body.Error is { } error)
         {
             return error;
         }
-        if (IsBlank(body.Value.Span))
+        if (rule == PostBody.Optional && IsBlank(body.Value.Span))
+        {
+            return default(JsonElement);
+        }
+        var parsed = ParseObject(body.Value);
+        if (parsed.Error is { } unreadable)
+        {
+            return unreadable;
+        }
+        context.Response.RegisterForDispose(parsed.Value);
+        return parsed.Value.RootElement;
+    }
+
+    /// <summary>The body as a JSON object, whatever the method: 44002 when empty, 47001 when not JSON or not an object.</summary>
+    public async Task<Result<JsonDocument>> ReadJsonObjectAsync(HttpContext context)
+    {
+        var body = await ReadAsync(context);
+        return body.Error is { } error ? error : ParseObject(body.Value);
+    }
+
+    private static Result<JsonDocument> ParseObject(ReadOnlyMemory<byte> body)
+    {
+        if (IsBlank(body.Span))
         {
             return new WeChatError(ErrCode.EmptyPostData);
         }
-        return ParseObject(body.Value);
-    }
-
-    public static Result<JsonDocument> ParseObject(ReadOnlyMemory<byte> body)
-    {
         if (!System.Text.Unicode.Utf8.IsValid(body.Span))
         {
             return new WeChatError(ErrCode.DataFormatError, "body is not UTF-8");
@@ -75,5 +100,5 @@ internal sealed class RequestBody(IOptions<WireOptions> options)
         return document;
     }
 
-    public static bool IsBlank(ReadOnlySpan<byte> body) => body.Trim(" \t\r\n"u8).IsEmpty;
+    private static bool IsBlank(ReadOnlySpan<byte> body) => body.Trim(" \t\r\n"u8).IsEmpty;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using TcbPush.Server.Startup;
 using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.ThirdParty;
@@ -60,10 +61,11 @@ public sealed class ThirdPartyServer : IAsyncDisposable
         ["authorizer_refresh_token"] = RefreshToken(app),
     };
 
-    public static async Task<ThirdPartyServer> StartAsync(JsonObject? seed = null, FakeTimeProvider? time = null, string? dataDirectory = null)
+    public static async Task<ThirdPartyServer> StartAsync(JsonObject? seed = null, FakeTimeProvider? time = null, string? dataDirectory = null,
+        Action<TcbPushOptions>? configure = null)
     {
         time ??= new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        return new ThirdPartyServer(await TestServer.StartAsync(seed ?? Seed(), time, dataDirectory: dataDirectory), time);
+        return new ThirdPartyServer(await TestServer.StartAsync(seed ?? Seed(), time, configure, dataDirectory), time);
     }
 
     /// <summary>POSTs a component API with the token as <paramref name="tokenParameter"/> (none when null).</summary>
