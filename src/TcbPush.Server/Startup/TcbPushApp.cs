@@ -31,7 +31,7 @@ public static class TcbPushApp
     public static async Task<RunningServer> StartAsync(TcbPushOptions options, TextWriter output, TimeProvider? time = null,
         Action<ILoggingBuilder>? logging = null)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        PrivateFile.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => ConnectionLimits.Apply(kestrel, options));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using TcbPush.Server.Secrets;
 
 namespace TcbPush.Server.Storage.Sqlite;
 
@@ -22,10 +23,12 @@ internal sealed class SqliteDatabase : IStorageBackend
 
     public static SqliteDatabase Open(string dataDirectory, ILogger logger)
     {
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFile.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, "tcbpush.db");
+        PrivateFile.EnsureExists(path);
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dataDirectory, "tcbpush.db"),
+            DataSource = path,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
