@@ -53,9 +53,11 @@ internal static class ServeCommand
                 await server.WaitForShutdownAsync(cancellation);
                 return 0;
             }
-            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or UnauthorizedAccessException or FormatException or
+                System.Data.Common.DbException)
             {
-                // A refused seed, an unavailable backend, a port in use, an unreadable data folder or key: say what, not where.
+                // A refused seed, an unavailable backend, a port in use, an unreadable data folder or key, a database that cannot
+                // be written (a full disk): say what, not where.
                 await Console.Error.WriteLineAsync($"tcbpush: {e.Message}");
                 return 1;
             }

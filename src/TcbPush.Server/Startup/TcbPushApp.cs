@@ -108,6 +108,7 @@ public static class TcbPushApp
         services.AddSingleton<SecretDigest>();
         services.AddSingleton(Options.Create(new WireOptions { BodyLimitBytes = options.BodyLimitBytes, BodyReadTimeout = options.BodyReadTimeout }));
         services.AddSingleton<RequestBody>();
+        services.AddSingleton<FailureLogThrottle>();
 
         services.AddApps();
         services.AddCredentials(new CredentialOptions

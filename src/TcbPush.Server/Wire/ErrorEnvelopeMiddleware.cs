@@ -4,8 +4,11 @@ using TcbPush.Protocol;
 
 namespace TcbPush.Server.Wire;
 
-/// <summary>Turns anything unexpected into WeChat's -1000 with a rid (logged with the exception), never a 500 page.</summary>
-internal sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorEnvelopeMiddleware> logger)
+/// <summary>
+/// Turns anything unexpected into WeChat's -1000 with a rid (logged; with the stack trace as <see cref="FailureLogThrottle"/>
+/// allows), never a 500 page.
+/// </summary>
+internal sealed class ErrorEnvelopeMiddleware(RequestDelegate next, FailureLogThrottle throttle, ILogger<ErrorEnvelopeMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,7 +28,15 @@ internal sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<Erro
         catch (Exception e) when (!context.Response.HasStarted)
 #pragma warning restore CA1031
         {
-            logger.LogError(e, "Unexpected failure on {Method} {Path} rid: {Rid}", context.Request.Method, context.Request.Path, RequestContext.Rid(context));
+            if (throttle.ShouldTrace(e))
+            {
+                logger.LogError(e, "Unexpected failure on {Method} {Path} rid: {Rid}", context.Request.Method, context.Request.Path, RequestContext.Rid(context));
+            }
+            else
+            {
+                logger.LogError("Unexpected failure on {Method} {Path} rid: {Rid}: {Kind}: {Message} (its stack trace is logged at most once a minute)",
+                    context.Request.Method, context.Request.Path, RequestContext.Rid(context), e.GetType().Name, e.Message);
+            }
             context.Response.Clear();
             await WeChatResponse.WriteAsync(context, new WeChatError(ErrCode.SystemError), null);
         }
