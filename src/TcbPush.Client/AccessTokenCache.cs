@@ -65,7 +65,7 @@ public sealed class AccessTokenCache
             // The fetch is shared, so no single caller's cancellation may stop it.
             _ = RefreshAsync(fetch, pending);
         }
-        return (await pending.Task.WaitAsync(cancellationToken)).Token;
+        return (await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false)).Token;
     }
 
     private async Task RefreshAsync(Func<CancellationToken, Task<AccessTokenResponse>> fetch, TaskCompletionSource<CachedToken> pending)
@@ -73,7 +73,7 @@ public sealed class AccessTokenCache
         try
         {
             var obtainedAt = time.GetUtcNow();
-            var response = await fetch(CancellationToken.None);
+            var response = await fetch(CancellationToken.None).ConfigureAwait(false);
             var lifetime = TimeSpan.FromSeconds(Math.Max(response.ExpiresIn, 0));
             var margin = refreshMargin < lifetime / 2 ? refreshMargin : lifetime / 2;
             var token = new CachedToken(response.AccessToken, obtainedAt + lifetime - margin);

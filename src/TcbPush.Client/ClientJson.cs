@@ -5,7 +5,7 @@ using TcbPush.Protocol;
 namespace TcbPush.Client;
 
 /// <summary>
-/// Source-generated JSON for the client's requests and answers. Reading tolerates WeChat's quirks: trailing commas
+/// Source-generated JSON for the client's WeChat requests and answers (the admin API's are in <see cref="AdminWire"/>). Reading tolerates WeChat's quirks: trailing commas
 /// and numbers sent as strings. Null fields of requests are not sent.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -27,16 +27,4 @@ namespace TcbPush.Client;
 [JsonSerializable(typeof(QueryAuthResponse))]
 [JsonSerializable(typeof(AuthorizerTokenRequest))]
 [JsonSerializable(typeof(AuthorizerTokenResponse))]
-[JsonSerializable(typeof(RegisterAppRequest))]
-[JsonSerializable(typeof(AppList))]
-[JsonSerializable(typeof(EnvironmentInfo))]
-[JsonSerializable(typeof(EnvironmentList))]
-[JsonSerializable(typeof(ChangedResponse))]
-[JsonSerializable(typeof(SimulatedMessage))]
-[JsonSerializable(typeof(SimulatedMessageResult))]
-[JsonSerializable(typeof(DeliveryList))]
-[JsonSerializable(typeof(DeliveryDetail))]
-[JsonSerializable(typeof(ReplayResponse))]
-[JsonSerializable(typeof(ReplayDeliveriesRequest))]
-[JsonSerializable(typeof(ReplayDeliveriesResponse))]
 internal sealed partial class ClientJson : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
+using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Client;
 
@@ -32,81 +33,81 @@ public sealed class TcbPushAdminClient
     /// <summary>Registers an app, or updates it; true when something changed.</summary>
     /// <param name="app">The app's id, secret and optional message token and EncodingAESKey.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<bool> RegisterAppAsync(RegisterAppRequest app, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Post, "admin/apps", WeChatTransport.Json(app, ClientJson.Default.RegisterAppRequest), ClientJson.Default.ChangedResponse, cancellationToken)).Changed;
+    public async Task<bool> RegisterAppAsync(AppRegistration app, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Post, "admin/apps", WeChatTransport.Json(app, AdminWire.Json.AppRegistration), AdminWire.Json.ChangedResponse, cancellationToken).ConfigureAwait(false)).Changed;
 
     /// <summary>The registered apps.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<IReadOnlyList<AppInfo>> ListAppsAsync(CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Get, "admin/apps", null, ClientJson.Default.AppList, cancellationToken)).Apps;
+        (await SendAsync(HttpMethod.Get, "admin/apps", null, AdminWire.Json.AppList, cancellationToken).ConfigureAwait(false)).Apps;
 
     /// <summary>Removes an app; true when it existed.</summary>
     /// <param name="appId">The app's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<bool> RemoveAppAsync(string appId, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Delete, "admin/apps/" + Uri.EscapeDataString(appId), null, ClientJson.Default.ChangedResponse, cancellationToken)).Changed;
+        (await SendAsync(HttpMethod.Delete, "admin/apps/" + Uri.EscapeDataString(appId), null, AdminWire.Json.ChangedResponse, cancellationToken).ConfigureAwait(false)).Changed;
 
     /// <summary>Registers an environment, or updates it; true when something changed.</summary>
     /// <param name="environment">The environment id and its base URLs.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<bool> RegisterEnvironmentAsync(EnvironmentInfo environment, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Post, "admin/envs", WeChatTransport.Json(environment, ClientJson.Default.EnvironmentInfo), ClientJson.Default.ChangedResponse, cancellationToken)).Changed;
+    public async Task<bool> RegisterEnvironmentAsync(EnvironmentRegistration environment, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Post, "admin/envs", WeChatTransport.Json(environment, AdminWire.Json.EnvironmentRegistration), AdminWire.Json.ChangedResponse, cancellationToken).ConfigureAwait(false)).Changed;
 
     /// <summary>The registered environments.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<IReadOnlyList<EnvironmentInfo>> ListEnvironmentsAsync(CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Get, "admin/envs", null, ClientJson.Default.EnvironmentList, cancellationToken)).Envs;
+        (await SendAsync(HttpMethod.Get, "admin/envs", null, AdminWire.Json.EnvironmentList, cancellationToken).ConfigureAwait(false)).Envs;
 
     /// <summary>Removes an environment; true when it existed.</summary>
     /// <param name="env">The environment id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<bool> RemoveEnvironmentAsync(string env, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Delete, "admin/envs/" + Uri.EscapeDataString(env), null, ClientJson.Default.ChangedResponse, cancellationToken)).Changed;
+        (await SendAsync(HttpMethod.Delete, "admin/envs/" + Uri.EscapeDataString(env), null, AdminWire.Json.ChangedResponse, cancellationToken).ConfigureAwait(false)).Changed;
 
     /// <summary>Injects a message for an app as if a user had sent it; it is routed and delivered like a real one.</summary>
     /// <param name="appId">The app that receives the message.</param>
     /// <param name="message">The message.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<SimulatedMessageResult> SendMessageAsync(string appId, SimulatedMessage message, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, "admin/apps/" + Uri.EscapeDataString(appId) + "/messages", WeChatTransport.Json(message, ClientJson.Default.SimulatedMessage),
-            ClientJson.Default.SimulatedMessageResult, cancellationToken);
+        SendAsync(HttpMethod.Post, "admin/apps/" + Uri.EscapeDataString(appId) + "/messages", WeChatTransport.Json(message, AdminWire.Json.SimulatedMessage),
+            AdminWire.Json.SimulatedMessageResult, cancellationToken);
 
     /// <summary>Deliveries matching a filter, newest first.</summary>
     /// <param name="query">The filter and page; null for the newest deliveries of every app.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<IReadOnlyList<Delivery>> ListDeliveriesAsync(DeliveryQuery? query = null, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Get, "admin/deliveries" + (query ?? new DeliveryQuery()).ToQueryString(), null, ClientJson.Default.DeliveryList, cancellationToken)).Deliveries;
+    public async Task<IReadOnlyList<DeliveryInfo>> ListDeliveriesAsync(DeliveryQuery? query = null, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Get, "admin/deliveries" + (query ?? new DeliveryQuery()).ToQueryString(), null, AdminWire.Json.DeliveryList, cancellationToken).ConfigureAwait(false)).Deliveries;
 
     /// <summary>One delivery with all its attempts.</summary>
     /// <param name="id">The delivery's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<DeliveryDetail> GetDeliveryAsync(long id, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, "admin/deliveries/" + id.ToString(CultureInfo.InvariantCulture), null, ClientJson.Default.DeliveryDetail, cancellationToken);
+        SendAsync(HttpMethod.Get, "admin/deliveries/" + id.ToString(CultureInfo.InvariantCulture), null, AdminWire.Json.DeliveryDetail, cancellationToken);
 
     /// <summary>Delivers a delivery's message again, as a new delivery; returns the new delivery's id.</summary>
     /// <param name="id">The delivery to replay.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<long> ReplayDeliveryAsync(long id, CancellationToken cancellationToken = default) =>
         (await SendAsync(HttpMethod.Post, "admin/deliveries/" + id.ToString(CultureInfo.InvariantCulture) + "/replay", null,
-            ClientJson.Default.ReplayResponse, cancellationToken)).DeliveryId;
+            AdminWire.Json.ReplayResponse, cancellationToken).ConfigureAwait(false)).DeliveryId;
 
     /// <summary>Replays several deliveries by id.</summary>
     /// <param name="ids">The deliveries to replay.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<IReadOnlyList<ReplayedDelivery>> ReplayDeliveriesAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default) =>
-        ReplayAsync(new ReplayDeliveriesRequest(Ids: [.. ids]), cancellationToken);
+        ReplayAsync(new ReplayRequest(Ids: [.. ids]), cancellationToken);
 
     /// <summary>Replays every delivery in a status (e.g. <c>dead</c>), of one app or of all.</summary>
     /// <param name="appId">Only this app's deliveries; null for every app.</param>
     /// <param name="status">The status of the deliveries to replay.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<IReadOnlyList<ReplayedDelivery>> ReplayDeliveriesAsync(string? appId, string status, CancellationToken cancellationToken = default) =>
-        ReplayAsync(new ReplayDeliveriesRequest(AppId: appId, Status: status), cancellationToken);
+        ReplayAsync(new ReplayRequest(AppId: appId, Status: status), cancellationToken);
 
-    private async Task<IReadOnlyList<ReplayedDelivery>> ReplayAsync(ReplayDeliveriesRequest request, CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Post, "admin/deliveries/replay", WeChatTransport.Json(request, ClientJson.Default.ReplayDeliveriesRequest),
-            ClientJson.Default.ReplayDeliveriesResponse, cancellationToken)).Replayed;
+    private async Task<IReadOnlyList<ReplayedDelivery>> ReplayAsync(ReplayRequest request, CancellationToken cancellationToken) =>
+        (await SendAsync(HttpMethod.Post, "admin/deliveries/replay", WeChatTransport.Json(request, AdminWire.Json.ReplayRequest),
+            AdminWire.Json.ReplayedDeliveries, cancellationToken).ConfigureAwait(false)).Replayed;
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, ReadOnlyMemory<byte>? body, JsonTypeInfo<T> answer, CancellationToken cancellationToken) =>
-        WeChatTransport.Read(await transport.SendAsync(method, path, body, adminKey, cancellationToken), answer);
+        WeChatTransport.Read(await transport.SendAsync(method, path, body, adminKey, cancellationToken).ConfigureAwait(false), answer);
 }

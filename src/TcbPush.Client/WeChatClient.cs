@@ -46,7 +46,7 @@ public sealed class WeChatClient
     public async Task<AccessTokenResponse> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {
         var query = "cgi-bin/token?grant_type=client_credential" + Parameter("appid", options.AppId) + Parameter("secret", options.AppSecret);
-        var answer = await transport.SendAsync(HttpMethod.Get, query, null, null, cancellationToken);
+        var answer = await transport.SendAsync(HttpMethod.Get, query, null, null, cancellationToken).ConfigureAwait(false);
         return WeChatTransport.Read(answer, ClientJson.Default.AccessTokenResponse);
     }
 
@@ -59,7 +59,7 @@ public sealed class WeChatClient
     public async Task<AccessTokenResponse> GetStableAccessTokenAsync(bool forceRefresh = false, CancellationToken cancellationToken = default)
     {
         var body = WeChatTransport.Json(new StableTokenRequest(options.AppId ?? "", options.AppSecret ?? "", forceRefresh), ClientJson.Default.StableTokenRequest);
-        var answer = await transport.SendAsync(HttpMethod.Post, "cgi-bin/stable_token", body, null, cancellationToken);
+        var answer = await transport.SendAsync(HttpMethod.Post, "cgi-bin/stable_token", body, null, cancellationToken).ConfigureAwait(false);
         return WeChatTransport.Read(answer, ClientJson.Default.AccessTokenResponse);
     }
 
@@ -78,13 +78,13 @@ public sealed class WeChatClient
     /// <summary><c>POST /tcb/getcallbackconfig</c>: the app's whole push configuration.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<CallbackConfiguration> GetCallbackConfigAsync(CancellationToken cancellationToken = default) =>
-        WeChatTransport.Read(await GetCallbackConfigJsonAsync(cancellationToken), ClientJson.Default.CallbackConfiguration);
+        WeChatTransport.Read(await GetCallbackConfigJsonAsync(cancellationToken).ConfigureAwait(false), ClientJson.Default.CallbackConfiguration);
 
     /// <summary><c>POST /tcb/getcallbackconfig</c>: the answer's <c>data</c> object exactly as the server sent it.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<JsonElement> GetCallbackConfigJsonAsync(CancellationToken cancellationToken = default)
     {
-        var answer = await SendWithTokenAsync("tcb/getcallbackconfig", EmptyObject, cancellationToken);
+        var answer = await SendWithTokenAsync("tcb/getcallbackconfig", EmptyObject, cancellationToken).ConfigureAwait(false);
         return answer.TryGet("data", out var data) && data.ValueKind == JsonValueKind.Object
             ? data
             : throw new HttpRequestException(HttpRequestError.InvalidResponse, "the getcallbackconfig answer has no data object");
@@ -125,21 +125,21 @@ public sealed class WeChatClient
         JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         var target = componentAccessToken is null ? path : WithToken(path, "component_access_token", componentAccessToken);
-        return WeChatTransport.Read(await transport.SendAsync(HttpMethod.Post, target, body, null, cancellationToken), type);
+        return WeChatTransport.Read(await transport.SendAsync(HttpMethod.Post, target, body, null, cancellationToken).ConfigureAwait(false), type);
     }
 
     private async Task<JsonElement> SendWithTokenAsync(string path, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetAsync(FetchTokenAsync, cancellationToken);
+        var token = await tokens.GetAsync(FetchTokenAsync, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await transport.SendAsync(HttpMethod.Post, WithToken(path, "access_token", token), body, null, cancellationToken);
+            return await transport.SendAsync(HttpMethod.Post, WithToken(path, "access_token", token), body, null, cancellationToken).ConfigureAwait(false);
         }
         catch (WeChatException e) when (e.ErrCode is ErrCode.InvalidCredential or ErrCode.InvalidAccessToken or ErrCode.AccessTokenExpired)
         {
             tokens.Invalidate(token);
-            token = await tokens.GetAsync(FetchTokenAsync, cancellationToken);
-            return await transport.SendAsync(HttpMethod.Post, WithToken(path, "access_token", token), body, null, cancellationToken);
+            token = await tokens.GetAsync(FetchTokenAsync, cancellationToken).ConfigureAwait(false);
+            return await transport.SendAsync(HttpMethod.Post, WithToken(path, "access_token", token), body, null, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -56,8 +56,8 @@ internal sealed class WeChatTransport
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
             }
-            using var response = await http.SendAsync(request, cancellationToken);
-            var answer = ReadAnswer(response, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var answer = ReadAnswer(response, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
             var code = answer.TryGet("errcode", out var errcode) && errcode.TryGetLenientInt64(out var parsed) ? parsed : ErrCode.Ok;
             if (code == ErrCode.Ok)
             {
@@ -68,7 +68,7 @@ internal sealed class WeChatTransport
             {
                 throw new WeChatException((int)code, message);
             }
-            await Task.Delay(retryDelay * Math.Pow(2, Math.Min(attempt, 16)), time, cancellationToken);
+            await Task.Delay(retryDelay * Math.Pow(2, Math.Min(attempt, 16)), time, cancellationToken).ConfigureAwait(false);
         }
     }
 

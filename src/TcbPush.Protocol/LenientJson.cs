@@ -6,7 +6,7 @@ namespace TcbPush.Protocol;
 /// Reads JSON the way WeChat's peers write it: trailing commas allowed, object keys trimmed of
 /// surrounding white space (the seed's own sample sends <c>"qbase_container_path "</c>).
 /// </summary>
-public static class LenientJson
+internal static class LenientJson
 {
     public static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, MaxDepth = 64 };
 

@@ -14,4 +14,4 @@ namespace TcbPush.Protocol;
 [JsonSerializable(typeof(PreAuthCodeResponse))]
 [JsonSerializable(typeof(QueryAuthResponse))]
 [JsonSerializable(typeof(AuthorizerTokenResponse))]
-public sealed partial class ProtocolJson : JsonSerializerContext;
+internal sealed partial class ProtocolJson : JsonSerializerContext;

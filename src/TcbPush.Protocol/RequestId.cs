@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace TcbPush.Protocol;
 
 /// <summary>WeChat's request id: three groups of 8 lowercase hex digits, the first the Unix time.</summary>
-public static class RequestId
+internal static class RequestId
 {
     public static string New(DateTimeOffset now)
     {

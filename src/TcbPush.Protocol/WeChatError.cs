@@ -1,7 +1,7 @@
 namespace TcbPush.Protocol;
 
 /// <summary>A WeChat error: the code and an optional short detail appended to the standard message.</summary>
-public sealed record WeChatError(int Code, string? Detail = null)
+internal sealed record WeChatError(int Code, string? Detail = null)
 {
     /// <summary>The errmsg without the rid: the standard text, then the detail if any.</summary>
     public string Message => Detail is null ? ErrCode.Message(Code) : $"{ErrCode.Message(Code)}: {Detail}";

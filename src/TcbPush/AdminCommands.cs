@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using TcbPush.Client;
+using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Cli;
 
@@ -16,7 +16,7 @@ internal static class AdminCommands
         add.SetAction((parse, cancellation) => CliOutput.RunAsync(async () =>
         {
             var target = connection.Resolve(parse);
-            var app = new RegisterAppRequest(target.RequireAppId(), target.RequireSecret(), parse.GetValue(messageToken), parse.GetValue(aesKey));
+            var app = new AppRegistration(target.RequireAppId(), target.RequireSecret(), parse.GetValue(messageToken), parse.GetValue(aesKey));
             var changed = await target.Admin().RegisterAppAsync(app, cancellation);
             CliOutput.Out.WriteLine($"app {app.AppId} {(changed ? "registered" : "unchanged")}");
         }));
@@ -58,7 +58,7 @@ internal static class AdminCommands
         var add = new Command("add", "Register an environment, or update it") { env, containerUrl, functionUrl };
         add.SetAction((parse, cancellation) => CliOutput.RunAsync(async () =>
         {
-            var environment = new EnvironmentInfo(parse.GetValue(env)!, parse.GetValue(containerUrl)!, parse.GetValue(functionUrl)!);
+            var environment = new EnvironmentRegistration(parse.GetValue(env)!, parse.GetValue(containerUrl)!, parse.GetValue(functionUrl)!);
             var changed = await connection.Resolve(parse).Admin().RegisterEnvironmentAsync(environment, cancellation);
             CliOutput.Out.WriteLine($"env {environment.Env} {(changed ? "registered" : "unchanged")}");
         }));

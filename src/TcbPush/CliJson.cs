@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using TcbPush.Client;
 using TcbPush.Protocol;
+using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Cli;
 
@@ -8,7 +8,7 @@ namespace TcbPush.Cli;
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(AccessTokenResponse))]
 [JsonSerializable(typeof(SimulatedMessageResult))]
-[JsonSerializable(typeof(IReadOnlyList<Delivery>))]
+[JsonSerializable(typeof(IReadOnlyList<DeliveryInfo>))]
 [JsonSerializable(typeof(DeliveryDetail))]
 [JsonSerializable(typeof(IReadOnlyList<ReplayedDelivery>))]
 [JsonSerializable(typeof(IReadOnlyList<AppInfo>))]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TcbPush.Client;
+using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Cli;
 
@@ -40,7 +41,7 @@ internal static class DeliveryCommands
             var deliveries = await target.Admin().ListDeliveriesAsync(query, cancellation);
             if (parse.GetValue(json))
             {
-                CliOutput.Json(deliveries, CliJson.Default.IReadOnlyListDelivery);
+                CliOutput.Json(deliveries, CliJson.Default.IReadOnlyListDeliveryInfo);
                 return;
             }
             if (deliveries.Count == 0)

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using TcbPush.Client;
+using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Cli;
 

@@ -1,4 +1,4 @@
 namespace TcbPush.Protocol.Crypto;
 
 /// <summary>A decrypted safe-mode message: the inner message bytes (UTF-8) and the appid it was encrypted for.</summary>
-public sealed record DecryptedMessage(byte[] Message, string AppId);
+internal sealed record DecryptedMessage(byte[] Message, string AppId);

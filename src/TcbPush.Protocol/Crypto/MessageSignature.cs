@@ -7,7 +7,7 @@ namespace TcbPush.Protocol.Crypto;
 /// WeChat's push signatures: the SHA-1, in lowercase hex, of the parts sorted ordinally and concatenated
 /// (<c>signature</c> over token, timestamp and nonce; <c>msg_signature</c> adds the <c>Encrypt</c> text).
 /// </summary>
-public static class MessageSignature
+internal static class MessageSignature
 {
     public static string Compute(params string[] parts)
     {

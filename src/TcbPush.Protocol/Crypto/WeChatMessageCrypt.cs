@@ -9,7 +9,7 @@ namespace TcbPush.Protocol.Crypto;
 /// IV = the key's first 16 bytes, PKCS#7 padding to 32-byte blocks, over
 /// 16 random bytes + the message length (4 bytes, big-endian) + the message + the appid, all UTF-8.
 /// </summary>
-public sealed class WeChatMessageCrypt
+internal sealed class WeChatMessageCrypt
 {
     private const int PrefixSize = 16;
     private const int PaddingBlock = 32;

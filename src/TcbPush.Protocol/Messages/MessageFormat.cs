@@ -1,7 +1,7 @@
 namespace TcbPush.Protocol.Messages;
 
 /// <summary>The two encodings WeChat pushes messages in.</summary>
-public enum MessageFormat
+internal enum MessageFormat
 {
     Json,
     Xml,

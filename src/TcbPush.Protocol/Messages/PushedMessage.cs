@@ -8,7 +8,7 @@ namespace TcbPush.Protocol.Messages;
 /// A message as WeChat pushes it, every field kept (in order, numbers as numbers), with the fields routing and
 /// dedupe need checked and at hand.
 /// </summary>
-public sealed class PushedMessage
+internal sealed class PushedMessage
 {
     private readonly JsonObject fields;
 

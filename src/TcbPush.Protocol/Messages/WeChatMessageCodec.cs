@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace TcbPush.Protocol.Messages;
 
 /// <summary>Reads a pushed body in whichever format it arrived (told apart by its first character) and writes either format.</summary>
-public static class WeChatMessageCodec
+internal static class WeChatMessageCodec
 {
     /// <summary>The body's fields, not yet checked for the fields every message needs (see <see cref="PushedMessage.From"/>).</summary>
     /// <exception cref="FormatException">empty, neither XML nor JSON, or not well formed</exception>

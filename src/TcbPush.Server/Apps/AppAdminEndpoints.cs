@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TcbPush.Protocol.Admin;
 using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Apps;
@@ -22,27 +23,13 @@ internal static class AppAdminEndpoints
         return admin;
     }
 
-    private static async Task<IResult> ListAppsAsync(IAppStore apps)
-    {
-        var all = await apps.ListAsync();
-        return WeChatResponse.Ok(json =>
-        {
-            json.WriteStartArray("apps");
-            foreach (var app in all)
-            {
-                json.WriteStartObject();
-                json.WriteString("appid", app.AppId);
-                json.WriteBoolean("has_token", app.MessageToken is not null);
-                json.WriteBoolean("has_encoding_aes_key", app.EncodingAesKey is not null);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        });
-    }
+    private static async Task<IResult> ListAppsAsync(IAppStore apps) =>
+        WeChatResponse.Ok(new AppList([.. (await apps.ListAsync()).Select(app =>
+            new AppInfo(app.AppId, app.MessageToken is not null, app.EncodingAesKey is not null))]), AdminJson.Default.AppList);
 
     private static async Task<IResult> RegisterAppAsync(HttpContext context, RequestBody body, AppRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, AppAdminJson.Default.AppRegistration);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.AppRegistration);
         if (read.Error is { } bad)
         {
             return WeChatResponse.Error(bad);
@@ -53,27 +40,13 @@ internal static class AppAdminEndpoints
     private static async Task<IResult> RemoveAppAsync(string appid, AppRegistry registry) =>
         WeChatResponse.Changed(await registry.RemoveAppAsync(appid));
 
-    private static async Task<IResult> ListEnvironmentsAsync(IEnvironmentStore environments)
-    {
-        var all = await environments.ListAsync();
-        return WeChatResponse.Ok(json =>
-        {
-            json.WriteStartArray("envs");
-            foreach (var env in all)
-            {
-                json.WriteStartObject();
-                json.WriteString("env", env.Env);
-                json.WriteString("container_base_url", env.ContainerBaseUrl);
-                json.WriteString("function_base_url", env.FunctionBaseUrl);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        });
-    }
+    private static async Task<IResult> ListEnvironmentsAsync(IEnvironmentStore environments) =>
+        WeChatResponse.Ok(new EnvironmentList([.. (await environments.ListAsync()).Select(env =>
+            new EnvironmentInfo(env.Env, env.ContainerBaseUrl, env.FunctionBaseUrl))]), AdminJson.Default.EnvironmentList);
 
     private static async Task<IResult> RegisterEnvironmentAsync(HttpContext context, RequestBody body, AppRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, AppAdminJson.Default.EnvironmentRegistration);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.EnvironmentRegistration);
         if (read.Error is { } bad)
         {
             return WeChatResponse.Error(bad);

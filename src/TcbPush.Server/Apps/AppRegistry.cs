@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TcbPush.Protocol;
+using TcbPush.Protocol.Admin;
 using TcbPush.Server.Secrets;
 using TcbPush.Server.Wire;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TcbPush.Protocol.Admin;
 using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Component;
@@ -23,71 +24,31 @@ internal static class ComponentAdminEndpoints
         return admin;
     }
 
-    private static async Task<IResult> ListComponentsAsync(IComponentStore components)
-    {
-        var all = await components.ListAsync();
-        return WeChatResponse.Ok(json =>
-        {
-            json.WriteStartArray("components");
-            foreach (var component in all)
-            {
-                json.WriteStartObject();
-                json.WriteString("component_appid", component.ComponentAppId);
-                json.WriteNumber("ticket_received_at", component.TicketReceivedAt.ToUnixTimeSeconds());
-                json.WriteNumber("ticket_expires_at", (component.TicketReceivedAt + ComponentPolicy.TicketLifetime).ToUnixTimeSeconds());
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        });
-    }
+    private static async Task<IResult> ListComponentsAsync(IComponentStore components) =>
+        WeChatResponse.Ok(new ComponentList([.. (await components.ListAsync()).Select(component =>
+            new ComponentInfo(component.ComponentAppId, component.TicketReceivedAt, component.TicketReceivedAt + ComponentPolicy.TicketLifetime))]),
+            AdminJson.Default.ComponentList);
 
     private static async Task<IResult> RegisterComponentAsync(HttpContext context, RequestBody body, ComponentRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, ComponentAdminJson.Default.ComponentRegistration);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.ComponentRegistration);
         return read.Error is { } bad ? WeChatResponse.Error(bad) : WeChatResponse.Changed(await registry.RegisterComponentAsync(read.Value));
     }
 
     private static async Task<IResult> ReceiveTicketAsync(string componentAppId, HttpContext context, RequestBody body, ComponentRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, ComponentAdminJson.Default.TicketRegistration);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.TicketRegistration);
         return read.Error is { } bad ? WeChatResponse.Error(bad) : WeChatResponse.Changed(await registry.ReceiveTicketAsync(componentAppId, read.Value));
     }
 
-    private static async Task<IResult> ListAuthorizationsAsync(IAuthorizationStore authorizations)
-    {
-        var all = await authorizations.ListAsync();
-        return WeChatResponse.Ok(json =>
-        {
-            json.WriteStartArray("authorizations");
-            foreach (var authorization in all)
-            {
-                json.WriteStartObject();
-                json.WriteString("component_appid", authorization.ComponentAppId);
-                json.WriteString("authorizer_appid", authorization.AuthorizerAppId);
-                json.WriteStartArray("permission_sets");
-                foreach (var id in authorization.PermissionSets)
-                {
-                    json.WriteNumberValue(id);
-                }
-                json.WriteEndArray();
-                json.WriteNumber("granted_at", authorization.GrantedAt.ToUnixTimeSeconds());
-                if (authorization.RevokedAt is { } revokedAt)
-                {
-                    json.WriteNumber("revoked_at", revokedAt.ToUnixTimeSeconds());
-                }
-                else
-                {
-                    json.WriteNull("revoked_at");
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        });
-    }
+    private static async Task<IResult> ListAuthorizationsAsync(IAuthorizationStore authorizations) =>
+        WeChatResponse.Ok(new ComponentAuthorizationList([.. (await authorizations.ListAsync()).Select(authorization =>
+            new ComponentAuthorizationInfo(authorization.ComponentAppId, authorization.AuthorizerAppId, authorization.PermissionSets,
+                authorization.GrantedAt, authorization.RevokedAt))]), AdminJson.Default.ComponentAuthorizationList);
 
     private static async Task<IResult> GrantAsync(HttpContext context, RequestBody body, ComponentRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, ComponentAdminJson.Default.AuthorizationRegistration);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.AuthorizationRegistration);
         if (read.Error is { } bad)
         {
             return WeChatResponse.Error(bad);
@@ -95,11 +56,7 @@ internal static class ComponentAdminEndpoints
         var granted = await registry.GrantAsync(read.Value);
         return granted.Error is { } refused
             ? WeChatResponse.Error(refused)
-            : WeChatResponse.Ok(json =>
-            {
-                json.WriteBoolean("changed", granted.Value.Changed);
-                json.WriteString("authorizer_refresh_token", granted.Value.RefreshToken);
-            });
+            : WeChatResponse.Ok(new AuthorizationGranted(granted.Value.Changed, granted.Value.RefreshToken), AdminJson.Default.AuthorizationGranted);
     }
 
     private static async Task<IResult> RevokeAsync(string componentAppId, string authorizerAppId, ComponentRegistry registry) =>
@@ -107,7 +64,7 @@ internal static class ComponentAdminEndpoints
 
     private static async Task<IResult> CreateCodeAsync(HttpContext context, RequestBody body, ComponentRegistry registry)
     {
-        var read = await AdminBody.ReadAsync(context, body, ComponentAdminJson.Default.AuthorizationCodeRequest);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.AuthorizationCodeRequest);
         if (read.Error is { } bad)
         {
             return WeChatResponse.Error(bad);
@@ -115,10 +72,7 @@ internal static class ComponentAdminEndpoints
         var code = await registry.CreateCodeAsync(read.Value);
         return code.Error is { } refused
             ? WeChatResponse.Error(refused)
-            : WeChatResponse.Ok(json =>
-            {
-                json.WriteString("authorization_code", code.Value);
-                json.WriteNumber("expires_in", (int)ComponentPolicy.AuthorizationCodeLifetime.TotalSeconds);
-            });
+            : WeChatResponse.Ok(new AuthorizationCodeResponse(code.Value, (int)ComponentPolicy.AuthorizationCodeLifetime.TotalSeconds),
+                AdminJson.Default.AuthorizationCodeResponse);
     }
 }

@@ -1,4 +1,5 @@
 using TcbPush.Protocol;
+using TcbPush.Protocol.Admin;
 using TcbPush.Server.Apps;
 using TcbPush.Server.Secrets;
 using TcbPush.Server.Wire;

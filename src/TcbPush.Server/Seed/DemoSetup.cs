@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TcbPush.Protocol.Admin;
 using TcbPush.Server.Apps;
 using TcbPush.Server.Wire;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
-using TcbPush.Server.Apps;
-using TcbPush.Server.Component;
+using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Server.Seed;
 

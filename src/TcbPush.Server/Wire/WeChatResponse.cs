@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using TcbPush.Protocol;
+using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Server.Wire;
 
@@ -11,13 +13,27 @@ internal static class WeChatResponse
 
     public static IResult Ok(Action<Utf8JsonWriter>? payload = null) => new EnvelopeResult(null, payload);
 
+    /// <summary>
+    /// <c>{"errcode":0,"errmsg":"ok",…}</c> where <c>…</c> are the properties of <paramref name="payload"/>, an object
+    /// record of TcbPush.Protocol, serialized by its source-generated <paramref name="type"/>.
+    /// </summary>
+    public static IResult Ok<T>(T payload, JsonTypeInfo<T> type) where T : notnull =>
+        Ok(json =>
+        {
+            using var document = JsonSerializer.SerializeToDocument(payload, type);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                property.WriteTo(json);
+            }
+        });
+
     public static IResult Error(WeChatError error) => new EnvelopeResult(error, null);
 
     public static IResult Error(int code, string? detail = null) => Error(new WeChatError(code, detail));
 
     /// <summary>The admin API's answer to a write: <c>{"errcode":0,"errmsg":"ok","changed":bool}</c> or the refusal.</summary>
     public static IResult Changed(Result<bool> result) =>
-        result.Error is { } error ? Error(error) : Ok(json => json.WriteBoolean("changed", result.Value));
+        result.Error is { } error ? Error(error) : Ok(new ChangedResponse(result.Value), AdminJson.Default.ChangedResponse);
 
     public static async Task WriteAsync(HttpContext context, WeChatError? error, Action<Utf8JsonWriter>? payload)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using TcbPush.Client;
 using TcbPush.Protocol;
+using TcbPush.Protocol.Admin;
 using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.Client;
@@ -22,7 +23,7 @@ public sealed class AdminClientTests : IAsyncLifetime
     [Fact]
     public async Task Registered_app_is_listed_without_its_secret()
     {
-        Assert.True(await admin.RegisterAppAsync(new RegisterAppRequest("wxadmin00000001", "s3cret", Token: "msgtoken1")));
+        Assert.True(await admin.RegisterAppAsync(new AppRegistration("wxadmin00000001", "s3cret", Token: "msgtoken1")));
 
         var app = Assert.Single(await admin.ListAppsAsync());
 
@@ -32,15 +33,15 @@ public sealed class AdminClientTests : IAsyncLifetime
     [Fact]
     public async Task Registering_the_same_app_again_changes_nothing()
     {
-        await admin.RegisterAppAsync(new RegisterAppRequest("wxadmin00000001", "s3cret"));
+        await admin.RegisterAppAsync(new AppRegistration("wxadmin00000001", "s3cret"));
 
-        Assert.False(await admin.RegisterAppAsync(new RegisterAppRequest("wxadmin00000001", "s3cret")));
+        Assert.False(await admin.RegisterAppAsync(new AppRegistration("wxadmin00000001", "s3cret")));
     }
 
     [Fact]
     public async Task Registered_app_can_get_a_token()
     {
-        await admin.RegisterAppAsync(new RegisterAppRequest("wxadmin00000001", "s3cret"));
+        await admin.RegisterAppAsync(new AppRegistration("wxadmin00000001", "s3cret"));
 
         Assert.NotEmpty(await server.TokenAsync("wxadmin00000001", "s3cret"));
     }
@@ -48,7 +49,7 @@ public sealed class AdminClientTests : IAsyncLifetime
     [Fact]
     public async Task Removed_app_is_no_longer_listed()
     {
-        await admin.RegisterAppAsync(new RegisterAppRequest("wxadmin00000001", "s3cret"));
+        await admin.RegisterAppAsync(new AppRegistration("wxadmin00000001", "s3cret"));
 
         Assert.True(await admin.RemoveAppAsync("wxadmin00000001"));
 
@@ -58,17 +59,15 @@ public sealed class AdminClientTests : IAsyncLifetime
     [Fact]
     public async Task Registered_environment_is_listed()
     {
-        var env = new EnvironmentInfo("env-admin", "http://127.0.0.1:9/c", "http://127.0.0.1:9/f");
+        Assert.True(await admin.RegisterEnvironmentAsync(new EnvironmentRegistration("env-admin", "http://127.0.0.1:9/c", "http://127.0.0.1:9/f")));
 
-        Assert.True(await admin.RegisterEnvironmentAsync(env));
-
-        Assert.Equal(env, Assert.Single(await admin.ListEnvironmentsAsync()));
+        Assert.Equal(new EnvironmentInfo("env-admin", "http://127.0.0.1:9/c", "http://127.0.0.1:9/f"), Assert.Single(await admin.ListEnvironmentsAsync()));
     }
 
     [Fact]
     public async Task Removed_environment_is_no_longer_listed()
     {
-        await admin.RegisterEnvironmentAsync(new EnvironmentInfo("env-admin", "http://127.0.0.1:9/c", "http://127.0.0.1:9/f"));
+        await admin.RegisterEnvironmentAsync(new EnvironmentRegistration("env-admin", "http://127.0.0.1:9/c", "http://127.0.0.1:9/f"));
 
         Assert.True(await admin.RemoveEnvironmentAsync("env-admin"));
 
@@ -79,7 +78,7 @@ public sealed class AdminClientTests : IAsyncLifetime
     public async Task Invalid_registration_throws_WeChatException_with_the_errcode()
     {
         var error = await Assert.ThrowsAsync<WeChatException>(() =>
-            admin.RegisterEnvironmentAsync(new EnvironmentInfo("env-admin", "ftp://example", "http://127.0.0.1:9/f")));
+            admin.RegisterEnvironmentAsync(new EnvironmentRegistration("env-admin", "ftp://example", "http://127.0.0.1:9/f")));
 
         Assert.Equal(ErrCode.InvalidArgs, error.ErrCode);
         Assert.NotNull(error.Rid);

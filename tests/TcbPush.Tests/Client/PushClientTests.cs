@@ -1,5 +1,6 @@
 using TcbPush.Client;
 using TcbPush.Protocol;
+using TcbPush.Protocol.Admin;
 using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.Client;
@@ -133,7 +134,7 @@ public sealed class PushClientTests : IAsyncLifetime
         Assert.True(error is WeChatException or HttpRequestException { StatusCode: System.Net.HttpStatusCode.NotFound }, $"got {error}");
     }
 
-    private async Task<Delivery> WaitForStatusAsync(long id, string status)
+    private async Task<DeliveryInfo> WaitForStatusAsync(long id, string status)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)

@@ -118,6 +118,35 @@ public sealed class WireQuirksTests
         Assert.Equal("?grant_type=client_credential&appid=wx%20app&secret=a%26b%3Dc", stub.Received.Single().Query);
     }
 
+    [Fact]
+    public async Task Admin_answer_without_a_required_field_throws_HttpRequestException()
+    {
+        var stub = new StubHandler().Answer("/admin/apps", """{"errcode":0,"errmsg":"ok","apps":[{"appid":"wx1"}]}""");
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => Admin(stub).ListAppsAsync());
+
+        Assert.Contains("AppList", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_times_are_read_in_their_wire_format()
+    {
+        var stub = new StubHandler().Answer("/admin/deliveries/7", """
+            {"errcode":0,"errmsg":"ok","delivery":{"id":7,"appid":"wx1","msg_id":"1","msg_type":"text","event":"","status":"delivered",
+             "target":"container","target_url":"http://127.0.0.1:9/c","attempts":1,"next_attempt_at":null,
+             "created_at":"2026-11-28T01:00:00.123Z","updated_at":"2026-11-28T01:00:01.000Z","last_status":200,"last_error":null,"replay_of":null},
+             "attempts":[]}
+            """);
+
+        var detail = await Admin(stub).GetDeliveryAsync(7);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 1, 0, 0, 123, TimeSpan.Zero), detail.Delivery.CreatedAt);
+        Assert.Null(detail.Delivery.NextAttemptAt);
+    }
+
+    private static TcbPushAdminClient Admin(StubHandler stub) =>
+        new(new HttpClient(stub), new TcbPushClientOptions { BaseAddress = new Uri("http://127.0.0.1:9"), AdminKey = "key" });
+
     private WeChatClient Client(StubHandler stub, TcbPushClientOptions? options = null)
     {
         options ??= new TcbPushClientOptions();

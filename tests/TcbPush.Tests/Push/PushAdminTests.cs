@@ -148,6 +148,21 @@ public sealed class PushAdminTests
         Assert.EndsWith("Z", (string?)delivery["created_at"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Delivery_answer_is_the_envelope_then_the_payload_with_millisecond_utc_times()
+    {
+        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        push.Time.Advance(TimeSpan.FromMilliseconds(1234));
+        var id = await push.SimulateTextAsync(OpenApp);
+
+        var answer = await push.DeliveryAsync(id);
+
+        Assert.Equal(["errcode", "errmsg", "delivery", "attempts"], answer.Select(p => p.Key));
+        var expected = push.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, (string?)answer["delivery"]!["created_at"]);
+        Assert.EndsWith(".234Z", expected, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("999")]
     [InlineData("abc")]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using TcbPush.Protocol;
+using TcbPush.Protocol.Admin;
 using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Push.Admin;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TcbPush.Protocol;
+using TcbPush.Protocol.Admin;
 using TcbPush.Protocol.Messages;
 using TcbPush.Server.Apps;
 using TcbPush.Server.Push.Ingress;
@@ -26,7 +27,7 @@ internal static class PushAdminEndpoints
     private static async Task<IResult> SimulateAsync(string appid, HttpContext context, RequestBody body, IAppStore apps,
         SimulatedMessages simulated, PushInbox inbox)
     {
-        var request = await AdminBody.ReadAsync(context, body, PushAdminJson.Default.SimulatedMessageRequest);
+        var request = await AdminBody.ReadAsync(context, body, AdminJson.Default.SimulatedMessage);
         if (request.Error is { } unreadable)
         {
             return WeChatResponse.Error(unreadable);
@@ -42,12 +43,8 @@ internal static class PushAdminEndpoints
         }
         var raw = message.Value.Encode(MessageFormat.Json);
         var accepted = await inbox.AcceptAsync(appid, message.Value, MessageFormat.Json, raw);
-        return WeChatResponse.Ok(json =>
-        {
-            json.WriteString("msg_id", message.Value.Identity);
-            DeliveryJson.WriteNumber(json, "delivery_id", accepted.DeliveryId);
-            json.WriteString("status", accepted.Status);
-        });
+        return WeChatResponse.Ok(new SimulatedMessageResult(message.Value.Identity, accepted.DeliveryId, accepted.Status),
+            AdminJson.Default.SimulatedMessageResult);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IPushStore store)
@@ -58,15 +55,7 @@ internal static class PushAdminEndpoints
             return WeChatResponse.Error(invalid);
         }
         var deliveries = await store.ListAsync(query.Value);
-        return WeChatResponse.Ok(json =>
-        {
-            json.WriteStartArray("deliveries");
-            foreach (var delivery in deliveries)
-            {
-                DeliveryJson.Write(json, delivery);
-            }
-            json.WriteEndArray();
-        });
+        return WeChatResponse.Ok(new DeliveryList([.. deliveries.Select(DeliveryWire.Info)]), AdminJson.Default.DeliveryList);
     }
 
     private static async Task<IResult> GetAsync(string id, IPushStore store)
@@ -76,17 +65,8 @@ internal static class PushAdminEndpoints
             return NotFound();
         }
         var attempts = await store.AttemptsAsync(delivery.Id);
-        return WeChatResponse.Ok(json =>
-        {
-            json.WritePropertyName("delivery");
-            DeliveryJson.Write(json, delivery);
-            json.WriteStartArray("attempts");
-            foreach (var attempt in attempts)
-            {
-                DeliveryJson.Write(json, attempt);
-            }
-            json.WriteEndArray();
-        });
+        return WeChatResponse.Ok(new DeliveryDetail(DeliveryWire.Info(delivery), [.. attempts.Select(DeliveryWire.Info)]),
+            AdminJson.Default.DeliveryDetail);
     }
 
     private static async Task<IResult> ReplayOneAsync(string id, IPushStore store, DeliveryReplayer replayer)
@@ -96,12 +76,12 @@ internal static class PushAdminEndpoints
             return NotFound();
         }
         var replayed = await replayer.ReplayAsync([delivery]);
-        return WeChatResponse.Ok(json => json.WriteNumber("delivery_id", replayed[0].Replay));
+        return WeChatResponse.Ok(new ReplayResponse(replayed[0].Replay), AdminJson.Default.ReplayResponse);
     }
 
     private static async Task<IResult> ReplayManyAsync(HttpContext context, RequestBody body, IPushStore store, DeliveryReplayer replayer)
     {
-        var read = await AdminBody.ReadAsync(context, body, PushAdminJson.Default.ReplayRequest);
+        var read = await AdminBody.ReadAsync(context, body, AdminJson.Default.ReplayRequest);
         if (read.Error is { } unreadable)
         {
             return WeChatResponse.Error(unreadable);
@@ -140,18 +120,8 @@ internal static class PushAdminEndpoints
             return WeChatResponse.Error(ErrCode.MissingParameter, "ids, or a filter: appid, status, msg_type, since, until");
         }
         var replayed = await replayer.ReplayAsync(originals);
-        return WeChatResponse.Ok(json =>
-        {
-            json.WriteStartArray("replayed");
-            foreach (var (original, replay) in replayed)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("id", original);
-                json.WriteNumber("delivery_id", replay);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        });
+        return WeChatResponse.Ok(new ReplayedDeliveries([.. replayed.Select(r => new ReplayedDelivery(r.Original, r.Replay))]),
+            AdminJson.Default.ReplayedDeliveries);
     }
 
     private static async Task<DeliveryRecord?> FindAsync(string id, IPushStore store) =>

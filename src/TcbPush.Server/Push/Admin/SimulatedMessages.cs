@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TcbPush.Protocol;
 using TcbPush.Protocol.Messages;
+using TcbPush.Protocol.Admin;
 using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Push.Admin;
@@ -22,7 +23,7 @@ internal sealed partial class SimulatedMessages(TimeProvider time)
     public static readonly IReadOnlyList<string> Types = ["text", "image", "miniprogrampage", "event"];
     private const int MaxContentChars = 2048;
 
-    public Result<PushedMessage> Create(string appId, SimulatedMessageRequest request)
+    public Result<PushedMessage> Create(string appId, SimulatedMessage request)
     {
         if (string.IsNullOrEmpty(request.Type))
         {
