@@ -9,7 +9,7 @@ namespace TcbPush.Tests.Push;
 /// <summary>
 /// Claims due deliveries from the harness's storage exactly as the worker does, then never records them: a process
 /// (with PostgreSQL, a node) killed mid-attempt. <c>now</c> is the dying worker's clock, which may run ahead of the
-/// server's. SQLite allows one writer process, so there the server must be stopped meanwhile.
+/// server's. On SQLite the tests run it while the server is stopped, as a process that died before the restart.
 /// </summary>
 internal static class DyingWorker
 {
