@@ -5,18 +5,18 @@ namespace TcbPush.Server.Push;
 
 /// <summary>
 /// The WHERE clause of a delivery listing (over <c>push_deliveries d</c> joined to <c>push_messages m</c>) and its
-/// values, for both backends: parameters are numbered <c>$N</c> from <c>firstParameter</c> on
-/// (SQLite counts from 0, PostgreSQL from 1).
+/// values, for both backends: parameters are numbered <c>$1</c>, <c>$2</c>, …, so the caller's next one is
+/// <c>$(Args.Count + 1)</c>.
 /// </summary>
 internal static class DeliveryListFilter
 {
-    public static (string Where, List<object?> Args) Build(DeliveryQuery query, int firstParameter)
+    public static (string Where, List<object?> Args) Build(DeliveryQuery query)
     {
         var where = new StringBuilder();
         var args = new List<object?>();
         void And(string condition, object value)
         {
-            var parameter = "$" + (firstParameter + args.Count).ToString(CultureInfo.InvariantCulture);
+            var parameter = "$" + (args.Count + 1).ToString(CultureInfo.InvariantCulture);
             where.Append(where.Length == 0 ? " WHERE " : " AND ").Append(condition.Replace("?", parameter, StringComparison.Ordinal));
             args.Add(value);
         }

@@ -19,8 +19,8 @@ internal interface IPushStore
     /// <summary>The earliest time after <paramref name="now"/> at which a pending or leased delivery falls due.</summary>
     Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset now);
 
-    /// <summary>Logs an attempt of a claimed delivery and moves it on: to <paramref name="status"/>, due again at <paramref name="dueAt"/>.</summary>
-    Task RecordAsync(long deliveryId, DeliveryAttempt attempt, string status, DateTimeOffset? dueAt, DateTimeOffset now);
+    /// <summary>Logs an attempt of a claimed delivery and moves it on to <paramref name="next"/>, in one transaction.</summary>
+    Task RecordAsync(long deliveryId, DeliveryAttempt attempt, DeliveryState next, DateTimeOffset now);
 
     /// <summary>Hands claimed deliveries back, due at once (a graceful stop with attempts unfinished).</summary>
     Task ReleaseAsync(IReadOnlyCollection<long> deliveryIds, DateTimeOffset now);

@@ -29,15 +29,7 @@ internal static class StorageRegistration
         }
         services.AddSingleton(provider => SqliteDatabase.Open(options.DataDirectory,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage")));
-        services.AddSingleton<IStorageBackend>(provider => provider.GetRequiredService<SqliteDatabase>());
-        services.AddSingleton<IAppStore, SqliteAppStore>();
-        services.AddSingleton<IEnvironmentStore, SqliteEnvironmentStore>();
-        services.AddSingleton<ICallbackConfigStore, SqliteCallbackConfigStore>();
-        services.AddSingleton<IPushStore, SqlitePushStore>();
-        services.AddSingleton<ITokenStore, SqliteTokenStore>();
-        services.AddSingleton<IComponentStore, SqliteComponentStore>();
-        services.AddSingleton<IAuthorizationStore, SqliteAuthorizationStore>();
-        return services;
+        return services.AddSqlStores<SqliteDatabase>();
     }
 
     private static IServiceCollection AddPostgresStorage(this IServiceCollection services, TcbPushOptions options)
@@ -53,15 +45,22 @@ internal static class StorageRegistration
         }
         services.AddSingleton(provider => PostgresDatabase.Open(connectionString,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage")));
-        services.AddSingleton<IStorageBackend>(provider => provider.GetRequiredService<PostgresDatabase>());
-        services.AddSingleton<IAppStore, PostgresAppStore>();
-        services.AddSingleton<IEnvironmentStore, PostgresEnvironmentStore>();
-        services.AddSingleton<ICallbackConfigStore, PostgresCallbackConfigStore>();
-        services.AddSingleton<IPushStore, PostgresPushStore>();
-        services.AddSingleton<ITokenStore, PostgresTokenStore>();
-        services.AddSingleton<IComponentStore, PostgresComponentStore>();
-        services.AddSingleton<IAuthorizationStore, PostgresAuthorizationStore>();
         services.AddHostedService<PostgresDeliveryListener>();
+        return services.AddSqlStores<PostgresDatabase>();
+    }
+
+    /// <summary>The stores (one implementation for both backends) over <typeparamref name="TDatabase"/>, registered already.</summary>
+    private static IServiceCollection AddSqlStores<TDatabase>(this IServiceCollection services) where TDatabase : class, ISqlDatabase
+    {
+        services.AddSingleton<ISqlDatabase>(provider => provider.GetRequiredService<TDatabase>());
+        services.AddSingleton<IStorageBackend>(provider => provider.GetRequiredService<TDatabase>());
+        services.AddSingleton<IAppStore, SqlAppStore>();
+        services.AddSingleton<IEnvironmentStore, SqlEnvironmentStore>();
+        services.AddSingleton<ICallbackConfigStore, SqlCallbackConfigStore>();
+        services.AddSingleton<IPushStore, SqlPushStore>();
+        services.AddSingleton<ITokenStore, SqlTokenStore>();
+        services.AddSingleton<IComponentStore, SqlComponentStore>();
+        services.AddSingleton<IAuthorizationStore, SqlAuthorizationStore>();
         return services;
     }
 }

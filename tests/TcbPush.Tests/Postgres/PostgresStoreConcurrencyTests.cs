@@ -41,9 +41,9 @@ public sealed class PostgresStoreConcurrencyTests(PostgresTestGroup.Instance pos
     {
         var database = await postgres.Server.CreateDatabaseAsync();
         await using var first = PostgresDatabase.Open(database, NullLogger.Instance);
-        await new PostgresComponentStore(first).UpsertAsync(new ComponentRecord("wxcomponent000001", [1], [2], Now));
+        await new SqlComponentStore(first).UpsertAsync(new ComponentRecord("wxcomponent000001", [1], [2], Now));
         var code = new AuthorizationCode([7, 7, 7], "wxcomponent000001", "wxauthorizer00001", [1, 18], Now + TimeSpan.FromMinutes(10));
-        await new PostgresAuthorizationStore(first).AddCodeAsync(code, Now);
+        await new SqlAuthorizationStore(first).AddCodeAsync(code, Now);
         var nodes = new List<PostgresDatabase>();
         for (var i = 0; i < 4; i++)
         {
@@ -51,11 +51,11 @@ public sealed class PostgresStoreConcurrencyTests(PostgresTestGroup.Instance pos
         }
 
         var redeemed = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
-            new PostgresAuthorizationStore(nodes[i % nodes.Count]).RedeemCodeAsync("wxcomponent000001", [7, 7, 7], [(byte)i], Now))));
+            new SqlAuthorizationStore(nodes[i % nodes.Count]).RedeemCodeAsync("wxcomponent000001", [7, 7, 7], [(byte)i], Now))));
 
         var grant = Assert.Single(redeemed, r => r is not null)!;
         Assert.Equal([1, 18], grant.PermissionSets);
-        var stored = await new PostgresAuthorizationStore(first).FindAsync("wxcomponent000001", "wxauthorizer00001");
+        var stored = await new SqlAuthorizationStore(first).FindAsync("wxcomponent000001", "wxauthorizer00001");
         Assert.Equal(grant.RefreshTokenDigest, stored!.RefreshTokenDigest);
         foreach (var node in nodes)
         {
@@ -76,11 +76,11 @@ public sealed class PostgresStoreConcurrencyTests(PostgresTestGroup.Instance pos
         var route = new DeliveryRoute(DeliveryRoute.Container, "http://127.0.0.1:9/ok", "env-ok", MessageFormat.Json, null);
 
         var accepted = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
-            new PostgresPushStore(nodes[i % nodes.Count]).AcceptAsync(message, route, Now, Now + TimeSpan.FromHours(24)))));
+            new SqlPushStore(nodes[i % nodes.Count]).AcceptAsync(message, route, Now, Now + TimeSpan.FromHours(24)))));
 
         Assert.Single(accepted, a => a.Status == DeliveryStatus.Pending);
         Assert.Equal(15, accepted.Count(a => a.Status == AcceptedMessage.DuplicateStatus));
-        Assert.Single(await new PostgresPushStore(nodes[0]).ListAsync(new DeliveryQuery(AppId: "wxapp")));
+        Assert.Single(await new SqlPushStore(nodes[0]).ListAsync(new DeliveryQuery(AppId: "wxapp")));
         foreach (var node in nodes)
         {
             await node.DisposeAsync();
@@ -100,14 +100,14 @@ public sealed class PostgresStoreConcurrencyTests(PostgresTestGroup.Instance pos
         for (var i = 0; i < perTarget * 2; i++)
         {
             var url = i % 2 == 0 ? "http://127.0.0.1:9/a" : "http://127.0.0.1:9/b";
-            await new PostgresPushStore(nodes[0]).AcceptAsync(
+            await new SqlPushStore(nodes[0]).AcceptAsync(
                 new InboundMessage("wxapp", (10_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), "text", "", "oUser", MessageFormat.Json, [1], [2]),
                 new DeliveryRoute(DeliveryRoute.Container, url, "env-ok", MessageFormat.Json, null), Now + TimeSpan.FromMilliseconds(i), Now + TimeSpan.FromHours(24));
         }
         var at = Now + TimeSpan.FromMinutes(1);
         var inFlight = new Dictionary<string, int> { ["http://127.0.0.1:9/a"] = 1 };
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => new PostgresPushStore(nodes[i % nodes.Count])
+        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => new SqlPushStore(nodes[i % nodes.Count])
             .ClaimAsync(new DeliveryClaim(at, at + TimeSpan.FromSeconds(30), 5, 4, inFlight)))));
 
         var all = claims.SelectMany(c => c).ToList();
@@ -116,7 +116,7 @@ public sealed class PostgresStoreConcurrencyTests(PostgresTestGroup.Instance pos
         Assert.All(claims, c => Assert.InRange(c.Count, 0, 5));
         Assert.All(claims, c => Assert.InRange(c.Count(d => d.TargetUrl.EndsWith("/a", StringComparison.Ordinal)), 0, 3));
         Assert.All(claims, c => Assert.InRange(c.Count(d => d.TargetUrl.EndsWith("/b", StringComparison.Ordinal)), 0, 4));
-        Assert.Equal(perTarget * 2, all.Count + (await new PostgresPushStore(nodes[0]).ListAsync(
+        Assert.Equal(perTarget * 2, all.Count + (await new SqlPushStore(nodes[0]).ListAsync(
             new DeliveryQuery(Status: DeliveryStatus.Pending, Limit: 1000))).Count);
         foreach (var node in nodes)
         {

@@ -127,7 +127,7 @@ public sealed class PostgresTwoNodeTests(PostgresTestGroup.Instance postgres)
 
         // Another node, its clock past the retry's due time, claims the delivery and dies before attempting it.
         var dyingNow = due + TimeSpan.FromSeconds(1);
-        var claimed = Assert.Single(await PostgresDyingWorker.ClaimAsync(database, dyingNow, lease));
+        var claimed = Assert.Single(await DyingWorker.ClaimAsync(push, dyingNow, lease));
         Assert.Equal(id, claimed.Id);
         Assert.Equal("delivering", (string?)(await push.DeliveryAsync(id))["delivery"]!["status"]);
 

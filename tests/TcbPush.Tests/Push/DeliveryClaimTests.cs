@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using TcbPush.Protocol.Messages;
 using TcbPush.Server.Push;
+using TcbPush.Server.Storage;
 using TcbPush.Server.Storage.Sqlite;
 
 namespace TcbPush.Tests.Push;
@@ -13,12 +14,12 @@ public sealed class DeliveryClaimTests : IAsyncLifetime
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private readonly string folder = Directory.CreateTempSubdirectory("tcbpush-claims-").FullName;
     private SqliteDatabase? db;
-    private SqlitePushStore store = null!;
+    private SqlPushStore store = null!;
 
     public Task InitializeAsync()
     {
         db = SqliteDatabase.Open(folder, NullLogger.Instance);
-        store = new SqlitePushStore(db);
+        store = new SqlPushStore(db);
         return Task.CompletedTask;
     }
 

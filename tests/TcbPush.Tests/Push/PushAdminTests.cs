@@ -2,16 +2,23 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using static TcbPush.Tests.Push.PushHarness;
+using TcbPush.Server.Startup;
 
 namespace TcbPush.Tests.Push;
 
-/// <summary>The push router's admin API: simulated messages, the delivery log, replays.</summary>
-public sealed class PushAdminTests
+/// <summary>
+/// The push router's admin API: simulated messages, the delivery log, replays.
+/// Runs on SQLite here and on PostgreSQL in <see cref="Postgres.PostgresPushAdminTests"/>.
+/// </summary>
+public class PushAdminTests
 {
+    /// <summary>The PostgreSQL connection string to run on, or null for SQLite.</summary>
+    protected virtual Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
+
     [Fact]
     public async Task Simulated_text_message_is_shaped_like_wechats_and_delivered()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetContainerAsync(OpenApp, "env-ok", "/sim");
 
         var answer = await push.SimulateAsync(OpenApp, new JsonObject { ["type"] = "text", ["content"] = "hi there", ["from"] = "oFriend" });
@@ -33,7 +40,7 @@ public sealed class PushAdminTests
     [InlineData("event", new[] { "Event", "SessionFrom" })]
     public async Task Simulated_messages_have_the_fields_of_their_type(string type, string[] fields)
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetContainerAsync(OpenApp, "env-ok", "/" + type);
 
         await push.SimulateAsync(OpenApp, new JsonObject { ["type"] = type });
@@ -46,7 +53,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Simulated_event_defaults_to_user_enter_tempsession()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var answer = await push.SimulateAsync(OpenApp, new JsonObject { ["type"] = "event" });
 
@@ -59,7 +66,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Simulated_event_repeated_within_the_same_second_is_a_duplicate()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        await using var push = await StartAsync(fakeClock: true);
         await push.SimulateAsync(OpenApp, new JsonObject { ["type"] = "event" });
 
         var again = await push.SimulateAsync(OpenApp, new JsonObject { ["type"] = "event" });
@@ -78,7 +85,7 @@ public sealed class PushAdminTests
     [InlineData("[1]", 47001)]
     public async Task Bad_simulated_message_is_refused_and_nothing_stored(string body, int errcode)
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var answer = await push.Server.AdminAsync(HttpMethod.Post, $"/admin/apps/{OpenApp}/messages", JsonNode.Parse(body));
 
@@ -89,7 +96,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Simulated_message_for_an_unknown_app_answers_40013()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var answer = await push.Server.AdminAsync(HttpMethod.Post, "/admin/apps/wxnobody/messages", new JsonObject { ["type"] = "text" });
 
@@ -99,7 +106,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Delivery_log_filters_by_app_status_type_and_time_newest_first()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        await using var push = await StartAsync(fakeClock: true);
         await push.SetContainerAsync(OpenApp, "env-ok", "/log");
         var text = await push.SimulateTextAsync(OpenApp);
         push.Time.Advance(TimeSpan.FromMinutes(1));
@@ -126,7 +133,7 @@ public sealed class PushAdminTests
     [InlineData("?before_id=x")]
     public async Task Bad_delivery_log_filter_answers_40097(string query)
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var answer = await push.Server.AdminAsync(HttpMethod.Get, "/admin/deliveries" + query);
 
@@ -136,7 +143,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Delivery_shows_every_field_of_the_contract()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         var id = await push.SimulateTextAsync(OpenApp);
 
         var delivery = (await push.DeliveryAsync(id))["delivery"]!.AsObject();
@@ -168,7 +175,7 @@ public sealed class PushAdminTests
     [InlineData("abc")]
     public async Task Unknown_delivery_answers_40097_delivery_not_found(string id)
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var get = await push.Server.AdminAsync(HttpMethod.Get, $"/admin/deliveries/{id}");
         var replay = await push.Server.AdminAsync(HttpMethod.Post, $"/admin/deliveries/{id}/replay");
@@ -181,7 +188,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Replay_of_a_dead_delivery_is_a_new_delivery_referencing_it()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true, adjust: o => o.Push.RetrySchedule = []);
+        await using var push = await StartAsync(fakeClock: true, adjust: o => o.Push.RetrySchedule = []);
         await push.SetContainerAsync(OpenApp, "env-fail", "/replay");
         var dead = await push.SimulateTextAsync(OpenApp);
         await push.WaitForStatusAsync(dead, "dead", 1);
@@ -198,7 +205,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Replay_of_an_unrouted_message_routes_it_by_the_current_configuration()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         var unrouted = await push.SimulateTextAsync(OpenApp, "kept for later");
         await push.SetContainerAsync(OpenApp, "env-ok", "/later");
 
@@ -211,7 +218,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Replay_by_ids_replays_each_once()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         var first = await push.SimulateTextAsync(OpenApp);
         var second = await push.SimulateTextAsync(OpenApp);
 
@@ -228,7 +235,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Replay_by_filter_replays_the_matching_deliveries()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         var open = await push.SimulateTextAsync(OpenApp);
         await push.SimulateTextAsync(SignedApp);
 
@@ -247,7 +254,7 @@ public sealed class PushAdminTests
     [InlineData("""{"ids":"1"}""", 40097)]
     public async Task Bad_replay_request_is_refused_and_replays_nothing(string body, int errcode)
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SimulateTextAsync(OpenApp);
 
         var answer = await push.Server.AdminAsync(HttpMethod.Post, "/admin/deliveries/replay", JsonNode.Parse(body));
@@ -259,7 +266,7 @@ public sealed class PushAdminTests
     [Fact]
     public async Task Push_admin_endpoints_require_the_admin_key()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         using var response = await push.Server.Http.GetAsync("/admin/deliveries");
 
@@ -267,4 +274,7 @@ public sealed class PushAdminTests
     }
 
     private static List<long> Ids(JsonArray deliveries) => [.. deliveries.Select(d => (long)d!["id"]!)];
+
+    private async Task<PushHarness> StartAsync(bool fakeClock = false, Action<TcbPushOptions>? adjust = null) =>
+        await PushHarness.StartAsync(fakeClock, adjust, await PostgresAsync());
 }

@@ -1,18 +1,25 @@
 using System.Text.Json;
 using static TcbPush.Tests.Push.PushHarness;
 using TcbPush.Server.Push;
+using TcbPush.Server.Startup;
 
 namespace TcbPush.Tests.Push;
 
-/// <summary>SPEC §6.2 and §6.4: routing, what targets receive, retries, dead letters, restarts, slow targets.</summary>
-public sealed class PushDeliveryTests
+/// <summary>
+/// SPEC §6.2 and §6.4: routing, what targets receive, retries, dead letters, restarts, slow targets.
+/// Runs on SQLite here and on PostgreSQL in <see cref="Postgres.PostgresPushDeliveryTests"/>.
+/// </summary>
+public class PushDeliveryTests
 {
+    /// <summary>The PostgreSQL connection string to run on, or null for SQLite.</summary>
+    protected virtual Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
+
     private static readonly IReadOnlyList<TimeSpan> Schedule = new PushOptions().RetrySchedule;
 
     [Fact]
     public async Task Container_with_text_mode_1_receives_the_message_as_json_with_numbers_as_numbers()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetContainerAsync(OpenApp, "env-ok", "/json", textMode: 1);
 
         await push.PushAsync(OpenApp, TextXml("4001", "你好"));
@@ -24,9 +31,25 @@ public sealed class PushDeliveryTests
     }
 
     [Fact]
+    public async Task Delivered_message_is_recorded_as_delivered_with_the_targets_status()
+    {
+        await using var push = await StartAsync();
+        await push.SetContainerAsync(OpenApp, "env-ok", "/recorded");
+
+        Assert.Equal((200, "success"), await push.PushAsync(OpenApp, TextXml("4000")));
+
+        // The worker records the outcome after the target answered: wait for the record, not for the target.
+        var id = (long)Assert.Single(await push.DeliveriesAsync($"?appid={OpenApp}"))!["id"]!;
+        var delivered = await push.WaitForStatusAsync(id, "delivered", 1);
+        Assert.Equal(200, (int?)delivered["last_status"]);
+        Assert.Null(delivered["next_attempt_at"]);
+        Assert.Single(await push.Sink.WaitForAsync("/ok/recorded"));
+    }
+
+    [Fact]
     public async Task Container_with_text_mode_2_receives_wechat_xml()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetContainerAsync(OpenApp, "env-ok", "/xml", textMode: 2);
 
         await push.PushAsync(OpenApp, TextJson("4002"));
@@ -39,7 +62,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Function_receives_json_at_its_name_even_for_an_xml_push()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetFunctionAsync(OpenApp, "env-ok", "text", "", "onText");
 
         await push.PushAsync(OpenApp, TextXml("4003"));
@@ -51,7 +74,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Function_is_chosen_by_msgType_and_event()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetFunctionAsync(OpenApp, "env-ok", "event", "user_enter_tempsession", "onEnter");
 
         await push.PushAsync(OpenApp, EventXml("user_enter_tempsession", 1));
@@ -64,7 +87,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Deliveries_carry_the_x_wx_headers()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetContainerAsync(OpenApp, "env-ok", "/headers");
 
         await push.PushAsync(OpenApp, TextXml("4004", from: "oSender42"));
@@ -79,7 +102,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Message_without_a_route_is_recorded_as_unrouted_with_the_reason()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetFunctionAsync(OpenApp, "env-ok", "image", "", "onImage");
 
         await push.PushAsync(OpenApp, TextXml("4005"));
@@ -93,7 +116,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Configuration_in_force_when_a_message_arrived_decides_its_target()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        await using var push = await StartAsync(fakeClock: true);
         await push.SetContainerAsync(OpenApp, "env-fail", "/before");
         var early = await push.SimulateTextAsync(OpenApp);
         await push.WaitForStatusAsync(early, "pending", 1);
@@ -110,7 +133,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Failed_attempts_are_retried_on_the_schedule_until_delivered()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        await using var push = await StartAsync(fakeClock: true);
         await push.AddEnvAsync("env-flaky", "/flaky/2");
         await push.SetContainerAsync(OpenApp, "env-flaky", "/retry");
         var id = await push.SimulateTextAsync(OpenApp);
@@ -132,7 +155,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Delivery_is_dead_after_the_last_attempt_of_the_schedule()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        await using var push = await StartAsync(fakeClock: true);
         await push.SetContainerAsync(OpenApp, "env-fail", "/dead");
         var id = await push.SimulateTextAsync(OpenApp);
 
@@ -151,7 +174,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Retry_schedule_survives_a_restart()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        await using var push = await StartAsync(fakeClock: true);
         await push.AddEnvAsync("env-flaky", "/flaky/1");
         await push.SetContainerAsync(OpenApp, "env-flaky", "/restart");
         var id = await push.SimulateTextAsync(OpenApp);
@@ -169,7 +192,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Delivery_in_flight_when_the_process_died_is_retried_when_its_lease_ends()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        await using var push = await StartAsync(fakeClock: true);
         await push.AddEnvAsync("env-flaky", "/flaky/1");
         await push.SetContainerAsync(OpenApp, "env-flaky", "/crash");
         var id = await push.SimulateTextAsync(OpenApp);
@@ -180,7 +203,7 @@ public sealed class PushDeliveryTests
         await push.RestartAsync(whileStopped: async () =>
         {
             push.Time.Advance(Schedule[0] * 1.2 + TimeSpan.FromSeconds(1));
-            Assert.Single(await DyingWorker.ClaimAsync(push.DataDirectory, push.Time.GetUtcNow(), lease));
+            Assert.Single(await DyingWorker.ClaimAsync(push, push.Time.GetUtcNow(), lease));
         });
         var claimed = (await push.DeliveryAsync(id))["delivery"]!;
         Assert.Equal("delivering", (string?)claimed["status"]);
@@ -192,7 +215,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Slow_target_does_not_delay_deliveries_to_another_target()
     {
-        await using var push = await PushHarness.StartAsync(adjust: o => o.Push.MaxConcurrentPerTarget = 1);
+        await using var push = await StartAsync(adjust: o => o.Push.MaxConcurrentPerTarget = 1);
         await push.AddEnvAsync("env-slow", "/slow/2000");
         await push.SetContainerAsync(OpenApp, "env-slow", "/queue");
         await push.SetContainerAsync(SignedApp, "env-ok", "/fast");
@@ -214,7 +237,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Every_attempt_is_logged_with_status_latency_answer_and_error()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        await using var push = await StartAsync(fakeClock: true);
         await push.AddEnvAsync("env-flaky", "/flaky/1");
         await push.SetContainerAsync(OpenApp, "env-flaky", "/log");
         var id = await push.SimulateTextAsync(OpenApp);
@@ -238,7 +261,7 @@ public sealed class PushDeliveryTests
     [Fact]
     public async Task Unreachable_target_is_a_failed_attempt_with_the_error()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.Server.AdminAsync(HttpMethod.Post, "/admin/envs", new System.Text.Json.Nodes.JsonObject
         {
             ["env"] = "env-gone", ["container_base_url"] = "http://127.0.0.1:9", ["function_base_url"] = "http://127.0.0.1:9",
@@ -257,4 +280,7 @@ public sealed class PushDeliveryTests
         var due = DateTimeOffset.Parse((string)delivery["next_attempt_at"]!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(due - failedAt, wait * 0.8 - TimeSpan.FromMilliseconds(1), wait * 1.2 + TimeSpan.FromMilliseconds(1));
     }
+
+    private async Task<PushHarness> StartAsync(bool fakeClock = false, Action<TcbPushOptions>? adjust = null) =>
+        await PushHarness.StartAsync(fakeClock, adjust, await PostgresAsync());
 }

@@ -42,6 +42,9 @@ internal sealed class PushHarness : IAsyncDisposable
 
     public string DataDirectory => dataDirectory;
 
+    /// <summary>The PostgreSQL connection string the server stores in, or null for SQLite in <see cref="DataDirectory"/>.</summary>
+    public string? Postgres => postgres;
+
     public FakeTimeProvider Time => Server.Time ?? throw new InvalidOperationException("this harness runs on the real clock");
 
     /// <summary>

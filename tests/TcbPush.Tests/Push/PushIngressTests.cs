@@ -2,16 +2,23 @@ using System.Net;
 using System.Text.Json;
 using TcbPush.Protocol.Crypto;
 using static TcbPush.Tests.Push.PushHarness;
+using TcbPush.Server.Startup;
 
 namespace TcbPush.Tests.Push;
 
-/// <summary>SPEC §6.1: URL verification, signatures, safe mode, malformed messages, dedupe.</summary>
-public sealed class PushIngressTests
+/// <summary>
+/// SPEC §6.1: URL verification, signatures, safe mode, malformed messages, dedupe.
+/// Runs on SQLite here and on PostgreSQL in <see cref="Postgres.PostgresPushIngressTests"/>.
+/// </summary>
+public class PushIngressTests
 {
+    /// <summary>The PostgreSQL connection string to run on, or null for SQLite.</summary>
+    protected virtual Task<string?> PostgresAsync() => Task.FromResult<string?>(null);
+
     [Fact]
     public async Task Url_verification_echoes_echostr_when_the_signature_is_the_apps()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         using var response = await push.Server.Http.GetAsync($"/push/{SignedApp}{SignedQuery()}&echostr=abc123");
 
@@ -22,7 +29,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Url_verification_with_a_wrong_signature_answers_401()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         using var response = await push.Server.Http.GetAsync($"/push/{SignedApp}{SignedQuery("OtherToken")}&echostr=abc123");
 
@@ -32,7 +39,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Signed_push_is_answered_success_once_stored()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var (status, body) = await push.PushSignedAsync(SignedApp, TextXml("1001"));
 
@@ -45,7 +52,7 @@ public sealed class PushIngressTests
     [InlineData("?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492")]
     public async Task Push_with_a_missing_or_wrong_signature_answers_401_and_stores_nothing(string query)
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var (status, _) = await push.PushAsync(SignedApp, TextXml("1002"), query);
 
@@ -56,7 +63,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task App_without_a_message_token_accepts_unsigned_pushes()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var (status, body) = await push.PushAsync(OpenApp, TextJson("1003"));
 
@@ -71,7 +78,7 @@ public sealed class PushIngressTests
     [InlineData("")]
     public async Task Malformed_message_answers_400_and_stores_nothing(string body)
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var (status, reason) = await push.PushSignedAsync(SignedApp, body);
 
@@ -83,7 +90,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Push_for_an_unknown_appid_answers_404()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var (status, body) = await push.PushAsync("wxnobody", TextXml("1004"));
 
@@ -93,7 +100,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Message_larger_than_the_body_limit_answers_413_and_stores_nothing()
     {
-        await using var push = await PushHarness.StartAsync(adjust: o => o.BodyLimitBytes = 1024);
+        await using var push = await StartAsync(adjust: o => o.BodyLimitBytes = 1024);
 
         var (status, _) = await push.PushAsync(OpenApp, TextXml("1005", new string('x', 2000)));
 
@@ -106,7 +113,7 @@ public sealed class PushIngressTests
     [InlineData(false)]
     public async Task Safe_mode_message_is_decrypted_and_delivered_in_plaintext(bool xml)
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetContainerAsync(SafeApp, "env-ok", "/safe");
 
         var (status, body) = await push.PushSafeAsync(SafeApp, xml ? TextXml("2001", "secret hi") : TextJson("2001", "secret hi"));
@@ -121,7 +128,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Safe_mode_with_a_wrong_msg_signature_answers_401_and_stores_nothing()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var (status, _) = await push.PushSafeAsync(SafeApp, TextXml("2002"), msgSignature: MessageSignature.Compute("x"));
 
@@ -132,7 +139,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Safe_mode_message_encrypted_for_another_appid_answers_401()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var (status, body) = await push.PushSafeAsync(SafeApp, TextXml("2003"), encryptFor: "wxsomebodyelse");
 
@@ -143,7 +150,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Safe_mode_for_an_app_without_an_EncodingAESKey_answers_400()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var (status, _) = await push.PushSafeAsync(SignedApp, TextXml("2004"));
 
@@ -153,7 +160,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Safe_mode_envelope_without_Encrypt_answers_400()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         var (status, body) = await push.PushAsync(SafeApp, "<xml><ToUserName><![CDATA[gh_1]]></ToUserName></xml>",
             SignedQuery() + "&encrypt_type=aes&msg_signature=00");
@@ -164,7 +171,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Message_with_a_MsgId_seen_before_is_answered_success_and_stored_once()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.SetContainerAsync(OpenApp, "env-ok", "/dedupe");
 
         var first = await push.PushAsync(OpenApp, TextXml("3001"));
@@ -180,7 +187,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Event_with_the_same_sender_time_and_event_is_a_duplicate()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
 
         await push.PushAsync(OpenApp, EventXml("user_enter_tempsession", 1714036504));
         var again = await push.PushAsync(OpenApp, EventXml("user_enter_tempsession", 1714036504));
@@ -194,7 +201,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Duplicate_is_detected_after_a_restart()
     {
-        await using var push = await PushHarness.StartAsync();
+        await using var push = await StartAsync();
         await push.PushAsync(OpenApp, TextXml("3002"));
 
         await push.RestartAsync();
@@ -207,7 +214,7 @@ public sealed class PushIngressTests
     [Fact]
     public async Task Same_MsgId_is_new_again_after_the_24_hour_window()
     {
-        await using var push = await PushHarness.StartAsync(fakeClock: true);
+        await using var push = await StartAsync(fakeClock: true);
         await push.PushAsync(OpenApp, TextXml("3003"));
 
         push.Time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
@@ -215,4 +222,7 @@ public sealed class PushIngressTests
 
         Assert.Equal(2, (await push.DeliveriesAsync($"?appid={OpenApp}")).Count);
     }
+
+    private async Task<PushHarness> StartAsync(bool fakeClock = false, Action<TcbPushOptions>? adjust = null) =>
+        await PushHarness.StartAsync(fakeClock, adjust, await PostgresAsync());
 }

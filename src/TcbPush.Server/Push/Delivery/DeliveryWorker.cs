@@ -7,7 +7,8 @@ namespace TcbPush.Server.Push.Delivery;
 /// <summary>
 /// The only place that talks to targets. Claims due deliveries from storage in small batches under a lease, never
 /// more than the global and per-target limits allow, makes each attempt, and records it with the delivery's next
-/// state in one write: delivered, pending again at the next time of the retry schedule, or dead after the last.
+/// state in one write, as <see cref="DeliveryTransition"/> decides it: delivered, pending again at the next time of the
+/// retry schedule, or dead after the last.
 /// The queue lives in storage; memory holds only the attempts in flight. It wakes when a delivery is stored or an
 /// attempt ends, and at the next due time by the <see cref="TimeProvider"/> (so tests can advance a fake clock).
 /// </summary>
@@ -86,10 +87,9 @@ internal sealed class DeliveryWorker(
             var result = await SendAsync(delivery, stopping);
             var attempt = result.Log.Attempt;
             var now = time.GetUtcNow();
-            var retryAt = result.Delivered ? null : schedule.NextAttemptAt(attempt, now);
-            var status = result.Delivered ? DeliveryStatus.Delivered : retryAt is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
-            await store.RecordAsync(delivery.Id, result.Log, status, retryAt, now);
-            if (status == DeliveryStatus.Dead)
+            var next = DeliveryTransition.AfterAttempt(result, schedule, now);
+            await store.RecordAsync(delivery.Id, result.Log, next, now);
+            if (next.Status == DeliveryStatus.Dead)
             {
                 logger.LogWarning("Delivery {DeliveryId} of app {AppId} to {Target} is dead after {Attempts} attempts: {Error}",
                     delivery.Id, delivery.AppId, delivery.TargetUrl, attempt, result.Log.Error);
@@ -97,7 +97,7 @@ internal sealed class DeliveryWorker(
             else if (!result.Delivered)
             {
                 logger.LogInformation("Delivery {DeliveryId} attempt {Attempt} to {Target} failed ({Error}); next at {RetryAt:O}",
-                    delivery.Id, attempt, delivery.TargetUrl, result.Log.Error, retryAt);
+                    delivery.Id, attempt, delivery.TargetUrl, result.Log.Error, next.DueAt);
             }
             return true;
         }

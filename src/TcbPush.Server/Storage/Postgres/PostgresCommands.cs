@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace TcbPush.Server.Storage.Postgres;
@@ -14,16 +15,11 @@ internal static class PostgresCommands
         return command.ExecuteNonQuery();
     }
 
-    public static List<T> Query<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args)
+    public static List<T> Query<T>(this NpgsqlConnection connection, string sql, Func<DbDataReader, T> map, params object?[] args)
     {
         using var command = Prepare(connection, sql, args);
         using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-        return rows;
+        return reader.ReadAll(map);
     }
 
     public static async Task<int> ExecuteAsync(this NpgsqlConnection connection, string sql, params object?[] args)
@@ -38,7 +34,7 @@ internal static class PostgresCommands
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public static async Task<List<T>> QueryAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args)
+    public static async Task<List<T>> QueryAsync<T>(this NpgsqlConnection connection, string sql, Func<DbDataReader, T> map, params object?[] args)
     {
         await using var command = Prepare(connection, sql, args);
         await using var reader = await command.ExecuteReaderAsync();
@@ -61,16 +57,4 @@ internal static class PostgresCommands
         }
         return command;
     }
-
-    public static string? GetNullableString(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static byte[]? GetNullableBytes(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : (byte[])reader.GetValue(ordinal);
-
-    public static long? GetNullableInt64(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
-
-    public static int? GetNullableInt32(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 }

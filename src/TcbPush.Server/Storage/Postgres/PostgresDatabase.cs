@@ -10,7 +10,7 @@ namespace TcbPush.Server.Storage.Postgres;
 /// migrations applied at start under an advisory lock (nodes starting together apply each one once), and every write
 /// in a transaction of its own, acknowledged only after its COMMIT.
 /// </summary>
-internal sealed class PostgresDatabase : IStorageBackend
+internal sealed class PostgresDatabase : ISqlDatabase
 {
     /// <summary>The advisory lock key held while migrating ("tcbpush" in ASCII).</summary>
     private const long MigrationLock = 0x7463_6270_7573_68;
@@ -52,25 +52,24 @@ internal sealed class PostgresDatabase : IStorageBackend
         }
     }
 
-    /// <summary>The channel on which every write that stores or frees a due delivery notifies the nodes' workers.</summary>
-    public const string DeliveriesChannel = "tcbpush_deliveries";
-
     /// <summary>A pooled connection for the caller to keep (the delivery listener).</summary>
     public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => source.OpenConnectionAsync(cancellationToken);
 
+    public SqlDialect Dialect => SqlDialect.Postgres;
+
     /// <summary>Runs a read on a pooled connection of its own.</summary>
-    public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read)
+    public async Task<T> ReadAsync<T>(Func<ISqlSession, ValueTask<T>> read)
     {
         await using var connection = await source.OpenConnectionAsync();
-        return await read(connection);
+        return await read(new PostgresSession(connection));
     }
 
     /// <summary>Runs a write in one transaction on a pooled connection; completes after the COMMIT.</summary>
-    public async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> write)
+    public async Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write)
     {
         await using var connection = await source.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var result = await write(connection);
+        var result = await write(new PostgresSession(connection));
         await transaction.CommitAsync();
         return result;
     }

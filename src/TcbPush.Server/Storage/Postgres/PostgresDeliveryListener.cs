@@ -6,13 +6,13 @@ namespace TcbPush.Server.Storage.Postgres;
 
 /// <summary>
 /// Wakes this node's delivery worker when any node stores a delivery or hands claimed ones back: LISTENs on
-/// <see cref="PostgresDatabase.DeliveriesChannel"/> on a connection of its own. A lost connection is reopened after a
+/// <see cref="SqlDialect.DeliveriesChannel"/> on a connection of its own. A lost connection is reopened after a
 /// pause; the worker's own timers keep deliveries moving meanwhile, only later.
 /// </summary>
 internal sealed class PostgresDeliveryListener(PostgresDatabase db, IDeliveryWakeup signal, ILogger<PostgresDeliveryListener> logger)
     : BackgroundService
 {
-    private const string Listen = $"LISTEN {PostgresDatabase.DeliveriesChannel}";
+    private const string Listen = $"LISTEN {SqlDialect.DeliveriesChannel}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

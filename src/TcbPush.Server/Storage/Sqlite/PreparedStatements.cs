@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
@@ -5,8 +6,9 @@ namespace TcbPush.Server.Storage.Sqlite;
 
 /// <summary>
 /// Statements prepared once per connection and reused, for the hot statements of the one writer connection:
-/// preparing costs as much as running a small insert. Parameters are named <c>$0</c>, <c>$1</c>, … as in
-/// <see cref="SqliteCommands"/>. Only for a connection used by one caller at a time.
+/// preparing costs as much as running a small insert. Parameters are named <c>$1</c>, <c>$2</c>, … as in
+/// <see cref="SqliteCommands"/>. Only for a connection used by one caller at a time. The statements are the stores'
+/// constant texts, so the cache stays small.
 /// </summary>
 internal sealed class PreparedStatements
 {
@@ -16,15 +18,10 @@ internal sealed class PreparedStatements
 
     public long Int64(SqliteConnection connection, string sql, params object?[] args) => (long)Bind(connection, sql, args).ExecuteScalar()!;
 
-    public List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params object?[] args)
+    public List<T> Query<T>(SqliteConnection connection, string sql, Func<DbDataReader, T> map, params object?[] args)
     {
         using var reader = Bind(connection, sql, args).ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-        return rows;
+        return reader.ReadAll(map);
     }
 
     private SqliteCommand Bind(SqliteConnection connection, string sql, object?[] args)
@@ -38,7 +35,7 @@ internal sealed class PreparedStatements
 #pragma warning restore CA2100
             for (var i = 0; i < args.Length; i++)
             {
-                command.Parameters.Add(new SqliteParameter("$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), DBNull.Value));
+                command.Parameters.Add(new SqliteParameter("$" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), DBNull.Value));
             }
             command.Prepare();
             commands[sql] = command;

@@ -1,8 +1,9 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace TcbPush.Server.Storage.Sqlite;
 
-/// <summary>Parameterised one-liners over a connection; parameters are named <c>$0</c>, <c>$1</c>, ….</summary>
+/// <summary>Parameterised one-liners over a connection; parameters are named <c>$1</c>, <c>$2</c>, … (see <see cref="ISqlSession"/>).</summary>
 internal static class SqliteCommands
 {
     public static int Execute(this SqliteConnection connection, string sql, params object?[] args)
@@ -11,23 +12,17 @@ internal static class SqliteCommands
         return command.ExecuteNonQuery();
     }
 
-    public static T? Scalar<T>(this SqliteConnection connection, string sql, params object?[] args)
+    public static long Int64(this SqliteConnection connection, string sql, params object?[] args)
     {
         using var command = Prepare(connection, sql, args);
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return (long)command.ExecuteScalar()!;
     }
 
-    public static List<T> Query<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params object?[] args)
+    public static List<T> Query<T>(this SqliteConnection connection, string sql, Func<DbDataReader, T> map, params object?[] args)
     {
         using var command = Prepare(connection, sql, args);
         using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-        return rows;
+        return reader.ReadAll(map);
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, object?[] args)
@@ -38,14 +33,8 @@ internal static class SqliteCommands
 #pragma warning restore CA2100
         for (var i = 0; i < args.Length; i++)
         {
-            command.Parameters.AddWithValue("$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), args[i] ?? DBNull.Value);
+            command.Parameters.AddWithValue("$" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), args[i] ?? DBNull.Value);
         }
         return command;
     }
-
-    public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static byte[]? GetNullableBytes(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : (byte[])reader.GetValue(ordinal);
 }

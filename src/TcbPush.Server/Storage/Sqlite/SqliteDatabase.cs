@@ -9,9 +9,12 @@ namespace TcbPush.Server.Storage.Sqlite;
 /// The SQLite file in the data folder: WAL, <c>synchronous=FULL</c>, numbered migrations applied at start,
 /// one group-committing writer and pooled reader connections.
 /// </summary>
-internal sealed class SqliteDatabase : IStorageBackend
+internal sealed class SqliteDatabase : ISqlDatabase
 {
     private readonly string connectionString;
+
+    /// <summary>The writer connection's prepared statements.</summary>
+    private readonly PreparedStatements prepared = new();
 
     private SqliteDatabase(string connectionString, SqliteWriteQueue writer)
     {
@@ -20,6 +23,8 @@ internal sealed class SqliteDatabase : IStorageBackend
     }
 
     public SqliteWriteQueue Writer { get; }
+
+    public SqlDialect Dialect => SqlDialect.Sqlite;
 
     public static SqliteDatabase Open(string dataDirectory, ILogger logger)
     {
@@ -42,16 +47,18 @@ internal sealed class SqliteDatabase : IStorageBackend
         return new SqliteDatabase(connectionString, new SqliteWriteQueue(writer, logger));
     }
 
-    /// <summary>Runs a read on a pooled connection of its own.</summary>
-    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read)
+    /// <summary>Runs a read on a pooled connection of its own, synchronously.</summary>
+    public Task<T> ReadAsync<T>(Func<ISqlSession, ValueTask<T>> read)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         connection.Execute("PRAGMA busy_timeout=30000");
-        return Task.FromResult(read(connection));
+        return Task.FromResult(SqliteSession.Result(read(new SqliteSession(connection, prepared: null))));
     }
 
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write) => Writer.WriteAsync(write);
+    /// <summary>Runs a write on the writer connection, in a savepoint of the next group commit; completes after that COMMIT.</summary>
+    public Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write) =>
+        Writer.WriteAsync(c => SqliteSession.Result(write(new SqliteSession(c, prepared))));
 
     private static void Migrate(SqliteConnection connection, ILogger logger)
     {
@@ -67,7 +74,7 @@ internal sealed class SqliteDatabase : IStorageBackend
             try
             {
                 connection.Execute(sql);
-                connection.Execute("INSERT INTO schema_migrations (version, applied_at) VALUES ($0, $1)",
+                connection.Execute("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
                     version, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 connection.Execute("COMMIT");
             }

@@ -1,0 +1,16 @@
+namespace TcbPush.Server.Storage;
+
+/// <summary>The database behind the stores: its dialect, reads on a connection of their own, and durable writes.</summary>
+internal interface ISqlDatabase : IStorageBackend
+{
+    SqlDialect Dialect { get; }
+
+    /// <summary>Runs a read on a pooled connection of its own.</summary>
+    Task<T> ReadAsync<T>(Func<ISqlSession, ValueTask<T>> read);
+
+    /// <summary>
+    /// Runs a write atomically; completes only after the COMMIT that made it durable. A write that throws changes nothing.
+    /// SQLite: in a savepoint of a group commit on the one writer connection. PostgreSQL: in a transaction of its own.
+    /// </summary>
+    Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write);
+}
