@@ -32,6 +32,7 @@ internal static class AppAdminEndpoints
             {
                 json.WriteStartObject();
                 json.WriteString("appid", app.AppId);
+                json.WriteString("kind", app.Kind);
                 json.WriteBoolean("has_token", app.MessageToken is not null);
                 json.WriteBoolean("has_encoding_aes_key", app.EncodingAesKey is not null);
                 json.WriteEndObject();

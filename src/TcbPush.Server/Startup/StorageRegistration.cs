@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TcbPush.Server.Apps;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Component;
+using TcbPush.Server.Conversations;
 using TcbPush.Server.Credentials;
 using TcbPush.Server.Push;
 using TcbPush.Server.Storage;
@@ -33,6 +34,8 @@ internal static class StorageRegistration
         services.AddSingleton<IAppStore, SqliteAppStore>();
         services.AddSingleton<IEnvironmentStore, SqliteEnvironmentStore>();
         services.AddSingleton<ICallbackConfigStore, SqliteCallbackConfigStore>();
+        services.AddSingleton<SqliteConversationStore>();
+        services.AddSingleton<IConversationStore>(provider => provider.GetRequiredService<SqliteConversationStore>());
         services.AddSingleton<IPushStore, SqlitePushStore>();
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
         services.AddSingleton<IComponentStore, SqliteComponentStore>();
@@ -57,11 +60,14 @@ internal static class StorageRegistration
         services.AddSingleton<IAppStore, PostgresAppStore>();
         services.AddSingleton<IEnvironmentStore, PostgresEnvironmentStore>();
         services.AddSingleton<ICallbackConfigStore, PostgresCallbackConfigStore>();
+        services.AddSingleton<PostgresConversationStore>();
+        services.AddSingleton<IConversationStore>(provider => provider.GetRequiredService<PostgresConversationStore>());
         services.AddSingleton<IPushStore, PostgresPushStore>();
         services.AddSingleton<ITokenStore, PostgresTokenStore>();
         services.AddSingleton<IComponentStore, PostgresComponentStore>();
         services.AddSingleton<IAuthorizationStore, PostgresAuthorizationStore>();
         services.AddHostedService<PostgresDeliveryListener>();
+        services.AddHostedService<PostgresConversationListener>();
         return services;
     }
 }

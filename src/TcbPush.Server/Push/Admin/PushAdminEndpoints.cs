@@ -41,7 +41,7 @@ internal static class PushAdminEndpoints
             return WeChatResponse.Error(invalid);
         }
         var raw = message.Value.Encode(MessageFormat.Json);
-        var accepted = await inbox.AcceptAsync(appid, message.Value, MessageFormat.Json, raw);
+        var accepted = await inbox.AcceptAsync(appid, message.Value, MessageFormat.Json, raw, simulated: true);
         return WeChatResponse.Ok(json =>
         {
             json.WriteString("msg_id", message.Value.Identity);

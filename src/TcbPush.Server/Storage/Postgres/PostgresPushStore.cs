@@ -8,9 +8,11 @@ namespace TcbPush.Server.Storage.Postgres;
 /// The push inbox and delivery log in PostgreSQL, shared by every node. Ingress stores dedupe identity, message and
 /// delivery in one transaction (the identity's primary key makes a second node's copy a duplicate). Claims lock their
 /// rows with <c>FOR UPDATE SKIP LOCKED</c>, so that workers on several nodes never claim one delivery together, and
-/// lease them as the SQLite store does: a delivery whose node died is claimed again when its lease runs out.
+/// lease them as the SQLite store does: a delivery whose node died is claimed again when its lease runs out. Each
+/// accepted message also gets its conversation entry (and reply window) in the same transaction, through
+/// <paramref name="conversations"/> when conversations are kept.
 /// </summary>
-internal sealed class PostgresPushStore(PostgresDatabase db) : IPushStore
+internal sealed class PostgresPushStore(PostgresDatabase db, PostgresConversationStore? conversations = null) : IPushStore
 {
     /// <summary>Deliveries the worker has yet to finish: pending, or claimed under a lease (their due_at is set).</summary>
     private const string Active = "status IN ('pending', 'delivering')";
@@ -74,6 +76,10 @@ internal sealed class PostgresPushStore(PostgresDatabase db) : IPushStore
             var messageId = await c.Int64Async(InsertMessage, message.AppId, message.MsgId, message.MsgType, message.Event,
                 message.FromUser, at, FormatName(message.Format), message.Raw, message.Payload);
             var deliveryId = await AddDeliveryAsync(c, messageId, message.AppId, route, at, replayOf: null);
+            if (conversations is not null)
+            {
+                await conversations.WriteInboundAsync(c, message, deliveryId, now);
+            }
             if (route.IsRouted)
             {
                 await c.ExecuteAsync(NotifyWorkers);

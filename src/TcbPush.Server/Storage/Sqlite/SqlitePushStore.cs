@@ -8,9 +8,10 @@ namespace TcbPush.Server.Storage.Sqlite;
 /// <summary>
 /// The push inbox and delivery log in SQLite. Writes go through the group-committing writer, with their statements
 /// prepared once; the worker's queries name their index, because without statistics the planner would pick
-/// push_deliveries_status and scan the whole backlog.
+/// push_deliveries_status and scan the whole backlog. Each accepted message also gets its conversation entry (and
+/// reply window) in the same transaction, through <paramref name="conversations"/> when conversations are kept.
 /// </summary>
-internal sealed class SqlitePushStore(SqliteDatabase db) : IPushStore
+internal sealed class SqlitePushStore(SqliteDatabase db, SqliteConversationStore? conversations = null) : IPushStore
 {
     /// <summary>Deliveries the worker has yet to finish: pending, or claimed under a lease (their due_at is set).</summary>
     private const string Active = "status IN ('pending', 'delivering')";
@@ -60,10 +61,10 @@ internal sealed class SqlitePushStore(SqliteDatabase db) : IPushStore
 
     private readonly PreparedStatements writer = new();
 
-    public Task<AcceptedMessage> AcceptAsync(InboundMessage message, DeliveryRoute route, DateTimeOffset now, DateTimeOffset dedupeUntil)
+    public async Task<AcceptedMessage> AcceptAsync(InboundMessage message, DeliveryRoute route, DateTimeOffset now, DateTimeOffset dedupeUntil)
     {
         var at = now.ToUnixTimeMilliseconds();
-        return db.WriteAsync(c =>
+        var accepted = await db.WriteAsync(c =>
         {
             if (writer.Execute(c, InsertDedupe, message.AppId, message.MsgId, dedupeUntil.ToUnixTimeMilliseconds(), at) == 0)
             {
@@ -72,8 +73,14 @@ internal sealed class SqlitePushStore(SqliteDatabase db) : IPushStore
             var messageId = writer.Int64(c, InsertMessage, message.AppId, message.MsgId, message.MsgType, message.Event,
                 message.FromUser, at, FormatName(message.Format), message.Raw, message.Payload);
             var deliveryId = AddDelivery(c, messageId, message.AppId, route, at, replayOf: null);
+            conversations?.WriteInbound(c, message, deliveryId, now);
             return new AcceptedMessage(deliveryId, route.IsRouted ? DeliveryStatus.Pending : DeliveryStatus.Unrouted);
         });
+        if (accepted.DeliveryId is not null)
+        {
+            conversations?.Committed(message.AppId, message.FromUser);
+        }
+        return accepted;
     }
 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DeliveryClaim claim)
