@@ -13,4 +13,5 @@ namespace TcbPush.Cli;
 [JsonSerializable(typeof(IReadOnlyList<ReplayedDelivery>))]
 [JsonSerializable(typeof(IReadOnlyList<AppInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<EnvironmentInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<ConversationEntry>))]
 internal sealed partial class CliJson : JsonSerializerContext;

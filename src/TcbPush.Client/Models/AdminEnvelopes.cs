@@ -20,3 +20,7 @@ internal sealed record ReplayDeliveriesRequest(
     [property: JsonPropertyName("status")] string? Status = null);
 
 internal sealed record ReplayDeliveriesResponse([property: JsonPropertyName("replayed")] IReadOnlyList<ReplayedDelivery> Replayed);
+
+internal sealed record ConversationList([property: JsonPropertyName("conversations")] IReadOnlyList<ConversationInfo> Conversations);
+
+internal sealed record ConversationEntries([property: JsonPropertyName("entries")] IReadOnlyList<ConversationEntry> Entries);
