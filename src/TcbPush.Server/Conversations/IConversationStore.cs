@@ -18,6 +18,9 @@ internal interface IConversationStore
     /// <summary>Appends an entry that needs no window (a passive reply); returns it with its number.</summary>
     Task<ConversationEntry> AppendAsync(ConversationEntry entry);
 
+    /// <summary>The passive reply recorded for a delivery, if any (however it was recorded: sent, ignored or invalid).</summary>
+    Task<ConversationEntry?> FindPassiveReplyAsync(string appId, string openId, long deliveryId);
+
     /// <summary>The app's conversations, the most recently active first.</summary>
     Task<IReadOnlyList<ConversationSummary>> ListAsync(string appId, int limit, int offset);
 

@@ -7,7 +7,8 @@ internal interface IPassiveReplyWait : IDisposable
 {
     /// <summary>
     /// The reply the user is to see, in WeChat's field names, when the first attempt answered with a valid one within
-    /// the window; null when it answered without one, failed, or the window passed.
+    /// the window; null when it answered without one, failed, or the window passed. <paramref name="deliveryId"/> is
+    /// the message's delivery, whose first attempt may be made on another node.
     /// </summary>
-    Task<JsonObject?> ReplyAsync(CancellationToken cancellationToken);
+    Task<JsonObject?> ReplyAsync(long deliveryId, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using TcbPush.Protocol.Messages;
+
 namespace TcbPush.Server.Push;
 
 /// <summary>
@@ -6,6 +8,6 @@ namespace TcbPush.Server.Push;
 /// </summary>
 internal interface IPassiveReplyWaiter
 {
-    /// <summary>Starts listening for the reply to the app's message of <paramref name="messageIdentity"/>.</summary>
-    IPassiveReplyWait Expect(string appId, string messageIdentity);
+    /// <summary>Starts listening for the reply to the app's <paramref name="message"/>.</summary>
+    IPassiveReplyWait Expect(string appId, PushedMessage message);
 }

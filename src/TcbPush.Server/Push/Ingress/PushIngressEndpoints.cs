@@ -63,10 +63,10 @@ internal static class PushIngressEndpoints
         }
         var message = decoded.Message!;
         // An official account's push may be answered with the passive reply: listen for it before storing the message.
-        using var wait = app.IsOfficialAccount ? context.RequestServices.GetService<IPassiveReplyWaiter>()?.Expect(app.AppId, message.Identity) : null;
+        using var wait = app.IsOfficialAccount ? context.RequestServices.GetService<IPassiveReplyWaiter>()?.Expect(app.AppId, message) : null;
         var accepted = await inbox.AcceptAsync(app.AppId, message, decoded.Format, body.Value.ToArray());
-        if (wait is not null && accepted.Status == DeliveryStatus.Pending &&
-            await wait.ReplyAsync(context.RequestAborted) is { } reply)
+        if (wait is not null && accepted is { Status: DeliveryStatus.Pending, DeliveryId: { } deliveryId } &&
+            await wait.ReplyAsync(deliveryId, context.RequestAborted) is { } reply)
         {
             return PassiveReplyResponse.Create(app, context.Request.Query, decoded.Format, reply, time);
         }

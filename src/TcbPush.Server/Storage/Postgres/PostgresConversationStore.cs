@@ -76,10 +76,16 @@ internal sealed class PostgresConversationStore(PostgresDatabase db, InboundEntr
     public async Task<IReadOnlyList<ConversationEntry>> EntriesAsync(string appId, string openId, long afterSeq, int limit) =>
         await db.ReadAsync(c => c.QueryAsync(
             $"SELECT {EntryColumns} FROM conversation_entries WHERE appid = $1 AND openid = $2 AND seq > $3 ORDER BY seq LIMIT $4",
-            r => new ConversationEntry(r.GetString(0), r.GetString(1), r.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)),
-                r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetNullableString(10),
-                r.GetNullableInt64(11)),
-            appId, openId, afterSeq, (long)limit));
+            MapEntry, appId, openId, afterSeq, (long)limit));
+
+    public async Task<ConversationEntry?> FindPassiveReplyAsync(string appId, string openId, long deliveryId) =>
+        (await db.ReadAsync(c => c.QueryAsync(
+            $"SELECT {EntryColumns} FROM conversation_entries WHERE appid = $1 AND openid = $2 AND via = 'passive' AND delivery_id = $3 LIMIT 1",
+            MapEntry, appId, openId, deliveryId))).SingleOrDefault();
+
+    private static ConversationEntry MapEntry(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)), r.GetString(4),
+            r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetNullableString(10), r.GetNullableInt64(11));
 
     private static async Task<ConversationEntry> InsertAsync(NpgsqlConnection c, ConversationEntry entry, ReplyWindow? window)
     {

@@ -90,10 +90,16 @@ internal sealed class SqliteConversationStore(SqliteDatabase db, InboundEntries 
     public async Task<IReadOnlyList<ConversationEntry>> EntriesAsync(string appId, string openId, long afterSeq, int limit) =>
         await db.ReadAsync(c => c.Query(
             $"SELECT {EntryColumns} FROM conversation_entries WHERE appid = $0 AND openid = $1 AND seq > $2 ORDER BY seq LIMIT $3",
-            r => new ConversationEntry(r.GetString(0), r.GetString(1), r.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)),
-                r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetNullableString(10),
-                r.IsDBNull(11) ? null : r.GetInt64(11)),
-            appId, openId, afterSeq, limit));
+            MapEntry, appId, openId, afterSeq, limit));
+
+    public Task<ConversationEntry?> FindPassiveReplyAsync(string appId, string openId, long deliveryId) => db.ReadAsync(c => c.Query(
+        $"SELECT {EntryColumns} FROM conversation_entries WHERE appid = $0 AND openid = $1 AND via = 'passive' AND delivery_id = $2 LIMIT 1",
+        MapEntry, appId, openId, deliveryId).SingleOrDefault());
+
+    private static ConversationEntry MapEntry(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)), r.GetString(4),
+            r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetNullableString(10),
+            r.IsDBNull(11) ? null : r.GetInt64(11));
 
     private ConversationEntry Insert(SqliteConnection c, ConversationEntry entry, ReplyWindow? window)
     {
