@@ -104,6 +104,37 @@ public sealed class TcbPushAdminClient
     public Task<IReadOnlyList<ReplayedDelivery>> ReplayDeliveriesAsync(string? appId, string status, CancellationToken cancellationToken = default) =>
         ReplayAsync(new ReplayRequest(AppId: appId, Status: status), cancellationToken);
 
+    /// <summary>An app's conversations, the most recently active first.</summary>
+    /// <param name="appId">The app.</param>
+    /// <param name="limit">At most this many (1-500).</param>
+    /// <param name="offset">Skip this many of the most recent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<IReadOnlyList<ConversationInfo>> GetConversationsAsync(string appId, int limit = 50, int offset = 0, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Get, ConversationsPath(appId) + "?limit=" + limit.ToString(CultureInfo.InvariantCulture) +
+            "&offset=" + offset.ToString(CultureInfo.InvariantCulture), null, ClientJson.Default.ConversationList, cancellationToken).ConfigureAwait(false)).Conversations;
+
+    /// <summary>A conversation's entries numbered after <paramref name="afterSeq"/>, oldest first (at most 500 per call).</summary>
+    /// <param name="appId">The app.</param>
+    /// <param name="openId">The user.</param>
+    /// <param name="afterSeq">Only entries after this number; 0 for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<IReadOnlyList<ConversationEntry>> GetConversationAsync(string appId, string openId, long afterSeq = 0, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Get, ConversationsPath(appId) + "/" + Uri.EscapeDataString(openId) + "?after=" + afterSeq.ToString(CultureInfo.InvariantCulture),
+            null, ClientJson.Default.ConversationEntries, cancellationToken).ConfigureAwait(false)).Entries;
+
+    /// <summary>
+    /// The conversation's entries after <paramref name="afterSeq"/> as they happen (Server-Sent Events); a dropped
+    /// connection is reopened with <c>Last-Event-ID</c>, so no entry is missed or repeated. Ends when cancelled.
+    /// </summary>
+    /// <param name="appId">The app.</param>
+    /// <param name="openId">The user.</param>
+    /// <param name="afterSeq">Start after this entry; 0 for the whole conversation.</param>
+    /// <param name="cancellationToken">Ends the watch.</param>
+    public IAsyncEnumerable<ConversationEntry> WatchConversationAsync(string appId, string openId, long afterSeq = 0, CancellationToken cancellationToken = default) =>
+        ConversationWatch.RunAsync(transport, ConversationsPath(appId) + "/" + Uri.EscapeDataString(openId) + "/events", adminKey, afterSeq, cancellationToken);
+
+    private static string ConversationsPath(string appId) => "admin/apps/" + Uri.EscapeDataString(appId) + "/conversations";
+
     private async Task<IReadOnlyList<ReplayedDelivery>> ReplayAsync(ReplayRequest request, CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Post, "admin/deliveries/replay", WeChatTransport.Json(request, AdminWire.Json.ReplayRequest),
             AdminWire.Json.ReplayedDeliveries, cancellationToken).ConfigureAwait(false)).Replayed;

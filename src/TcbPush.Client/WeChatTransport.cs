@@ -72,6 +72,34 @@ internal sealed class WeChatTransport
         }
     }
 
+    /// <summary>
+    /// Opens a Server-Sent Events stream (<c>GET</c>, <c>Accept: text/event-stream</c>, <c>Last-Event-ID</c> when given);
+    /// the caller owns the response. An answer other than 2xx is an <see cref="HttpRequestException"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync(string path, string? bearer, string? lastEventId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, path));
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+        {
+            return response;
+        }
+        using (response)
+        {
+            ReadAnswer(response, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            throw new HttpRequestException(HttpRequestError.InvalidResponse, "the server did not open an event stream", null, response.StatusCode);
+        }
+    }
+
     /// <summary>Serializes a request body.</summary>
     public static ReadOnlyMemory<byte> Json<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 

@@ -8,6 +8,8 @@ public static class ErrCode
     public const int SystemError = -1000;
     public const int InvalidAppSecret = 40125;
     public const int InvalidCredential = 40001;
+    public const int InvalidOpenId = 40003;
+    public const int InvalidMessageType = 40008;
     public const int InvalidGrantType = 40002;
     public const int InvalidAppId = 40013;
     public const int InvalidAccessToken = 40014;
@@ -20,8 +22,11 @@ public static class ErrCode
     public const int AccessTokenExpired = 42001;
     public const int RequirePost = 43002;
     public const int EmptyPostData = 44002;
+    public const int ContentSizeOutOfLimit = 45002;
     public const int DailyLimit = 45009;
     public const int MinuteQuota = 45011;
+    public const int ResponseOutOfTimeLimit = 45015;
+    public const int OutOfResponseCountLimit = 45047;
     public const int DataFormatError = 47001;
     public const int ApiUnauthorized = 48001;
     public const int ComponentNotAuthorized = 61003;
@@ -40,6 +45,11 @@ public static class ErrCode
         SystemError => "system error",
         InvalidAppSecret => "invalid appsecret",
         InvalidCredential => "invalid credential, access_token is invalid or not latest",
+        InvalidOpenId => "invalid openid",
+        InvalidMessageType => "invalid message type",
+        ContentSizeOutOfLimit => "content size out of limit",
+        ResponseOutOfTimeLimit => "response out of time limit or subscription is canceled",
+        OutOfResponseCountLimit => "out of response count limit",
         InvalidGrantType => "invalid grant_type",
         InvalidAppId => "invalid appid",
         InvalidAccessToken => "invalid access_token",

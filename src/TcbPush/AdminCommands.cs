@@ -12,11 +12,14 @@ internal static class AdminCommands
         var connection = new ConnectionOptions();
         var messageToken = new Option<string?>("--message-token") { Description = "The app's message-push token (signs pushes to /push/{appid})" };
         var aesKey = new Option<string?>("--encoding-aes-key") { Description = "The app's 43-character EncodingAESKey (safe mode)" };
-        var add = new Command("add", "Register the app of --appid and --secret, or update it") { messageToken, aesKey };
+        var kind = new Option<string?>("--kind") { Description = "miniprogram (default for a new app) or officialaccount" };
+        kind.AcceptOnlyFromAmong("miniprogram", "officialaccount");
+        var add = new Command("add", "Register the app of --appid and --secret, or update it") { messageToken, aesKey, kind };
         add.SetAction((parse, cancellation) => CliOutput.RunAsync(async () =>
         {
             var target = connection.Resolve(parse);
-            var app = new AppRegistration(target.RequireAppId(), target.RequireSecret(), parse.GetValue(messageToken), parse.GetValue(aesKey));
+            var app = new AppRegistration(target.RequireAppId(), target.RequireSecret(), parse.GetValue(messageToken), parse.GetValue(aesKey),
+                parse.GetValue(kind));
             var changed = await target.Admin().RegisterAppAsync(app, cancellation);
             CliOutput.Out.WriteLine($"app {app.AppId} {(changed ? "registered" : "unchanged")}");
         }));
@@ -31,10 +34,10 @@ internal static class AdminCommands
                 CliOutput.Json(apps, CliJson.Default.IReadOnlyListAppInfo);
                 return;
             }
-            var table = CliOutput.Table("APPID", "MESSAGE TOKEN", "AES KEY");
+            var table = CliOutput.Table("APPID", "KIND", "MESSAGE TOKEN", "AES KEY");
             foreach (var app in apps)
             {
-                table.AddRow(CliOutput.Cell(app.AppId), CliOutput.Cell(app.HasToken), CliOutput.Cell(app.HasEncodingAesKey));
+                table.AddRow(CliOutput.Cell(app.AppId), CliOutput.Cell(app.Kind), CliOutput.Cell(app.HasToken), CliOutput.Cell(app.HasEncodingAesKey));
             }
             CliOutput.Out.Write(table);
         }));

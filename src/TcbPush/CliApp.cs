@@ -16,6 +16,8 @@ internal static class CliApp
             DeliveryCommands.Create(),
             AdminCommands.Apps(),
             AdminCommands.Envs(),
+            ReplyCommand.Create(),
+            ChatCommand.Create(),
         };
         var parse = root.Parse(args);
         var exitCode = await parse.InvokeAsync();

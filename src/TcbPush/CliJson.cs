@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using TcbPush.Protocol;
+using TcbPush.Client;
 using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Cli;
@@ -13,4 +14,5 @@ namespace TcbPush.Cli;
 [JsonSerializable(typeof(IReadOnlyList<ReplayedDelivery>))]
 [JsonSerializable(typeof(IReadOnlyList<AppInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<EnvironmentInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<ConversationEntry>))]
 internal sealed partial class CliJson : JsonSerializerContext;

@@ -7,14 +7,19 @@ namespace TcbPush.Cli;
 /// <c>--server</c>, <c>--appid</c>, <c>--secret</c> and <c>--admin-key</c>, shared by a command group and all its
 /// subcommands; each falls back to its <c>TCBPUSH_*</c> environment variable. Secrets are never shown as defaults.
 /// </summary>
-internal sealed class ConnectionOptions
+internal sealed class ConnectionOptions(string defaultServer = ConnectionOptions.DefaultServer)
 {
     public const string DefaultServer = "https://api.weixin.qq.com";
+
+    /// <summary>The default of the commands that only a TcbPush server answers (SPEC §8).</summary>
+    public const string DefaultTcbPushServer = "http://127.0.0.1:8080";
+
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly HttpClient StreamHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
 
     private readonly Option<string?> server = new("--server")
     {
-        Description = $"Server URL: WeChat or a TcbPush server [env: TCBPUSH_SERVER; default: {DefaultServer}]",
+        Description = $"Server URL: WeChat or a TcbPush server [env: TCBPUSH_SERVER; default: {defaultServer}]",
         Recursive = true,
     };
 
@@ -34,7 +39,7 @@ internal sealed class ConnectionOptions
 
     public Connection Resolve(ParseResult parse)
     {
-        var url = Value(parse, server, "TCBPUSH_SERVER") ?? DefaultServer;
+        var url = Value(parse, server, "TCBPUSH_SERVER") ?? defaultServer;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             throw new UsageException($"--server must be an http or https URL, not '{url}'");
@@ -57,6 +62,13 @@ internal sealed class ConnectionOptions
         public string RequireSecret() => Secret ?? throw new UsageException("--secret is required (or set TCBPUSH_SECRET)");
 
         public WeChatClient WeChat() => new(Http, new TcbPushClientOptions { BaseAddress = Server, AppId = RequireAppId(), AppSecret = RequireSecret() });
+
+        /// <summary>An admin client without a request timeout, for event streams that stay open.</summary>
+        public TcbPushAdminClient Watcher() => new(StreamHttp, new TcbPushClientOptions
+        {
+            BaseAddress = Server,
+            AdminKey = AdminKey ?? throw new UsageException("--admin-key is required (or set TCBPUSH_ADMIN_KEY)"),
+        });
 
         public TcbPushAdminClient Admin() => new(Http, new TcbPushClientOptions
         {

@@ -23,10 +23,22 @@ internal static class ServeCommand
                 result.AddError("--token-ttl must be at least 1 second");
             }
         });
+        var passiveWindow = new Option<double>("--passive-reply-window")
+        {
+            Description = "Seconds an official account's push waits for the passive reply of its first delivery attempt (0: never)",
+            DefaultValueFactory = _ => 4.5,
+        };
+        Validation.Add(passiveWindow, result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or > 60)
+            {
+                result.AddError("--passive-reply-window must be 0-60 seconds");
+            }
+        });
         var noPathCheck = new Option<bool>("--no-path-check") { Description = "Store container configurations without probing the container" };
-        var demo = new Option<bool>("--demo") { Description = "Register a demo app, env and built-in echo container" };
+        var demo = new Option<bool>("--demo") { Description = "Register a demo mini program and official account, env and built-in echo container" };
 
-        var command = new Command("serve", "Run the TcbPush server") { urls, data, storage, connection, seed, adminKey, tokenTtl, noPathCheck, demo };
+        var command = new Command("serve", "Run the TcbPush server") { urls, data, storage, connection, seed, adminKey, tokenTtl, passiveWindow, noPathCheck, demo };
         command.SetAction(async (parse, cancellation) =>
         {
             var seedFile = parse.GetValue(seed);
@@ -47,6 +59,7 @@ internal static class ServeCommand
                 PathCheck = !parse.GetValue(noPathCheck),
                 Demo = parse.GetValue(demo),
             };
+            options.Conversations.PassiveReplyWindow = TimeSpan.FromSeconds(parse.GetValue(passiveWindow));
             try
             {
                 await using var server = await TcbPushApp.StartAsync(options, Console.Out);

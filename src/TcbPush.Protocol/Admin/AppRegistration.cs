@@ -10,8 +10,10 @@ namespace TcbPush.Protocol.Admin;
 /// <param name="Secret">The app's secret, for <c>/cgi-bin/token</c>.</param>
 /// <param name="Token">The message-push token that signs pushes to <c>/push/{appid}</c>; null for unsigned pushes.</param>
 /// <param name="EncodingAesKey">The 43-character EncodingAESKey for safe mode; null for plaintext.</param>
+/// <param name="Kind"><c>miniprogram</c> or <c>officialaccount</c>; null keeps an existing app's kind (a new app is a mini program).</param>
 public sealed record AppRegistration(
     [property: JsonPropertyName("appid")] string? AppId,
     [property: JsonPropertyName("secret")] string? Secret,
     [property: JsonPropertyName("token")] string? Token = null,
-    [property: JsonPropertyName("encoding_aes_key")] string? EncodingAesKey = null);
+    [property: JsonPropertyName("encoding_aes_key")] string? EncodingAesKey = null,
+    [property: JsonPropertyName("kind")] string? Kind = null);

@@ -25,7 +25,7 @@ internal static class AppAdminEndpoints
 
     private static async Task<IResult> ListAppsAsync(IAppStore apps) =>
         WeChatResponse.Ok(new AppList([.. (await apps.ListAsync()).Select(app =>
-            new AppInfo(app.AppId, app.MessageToken is not null, app.EncodingAesKey is not null))]), AdminJson.Default.AppList);
+            new AppInfo(app.AppId, app.MessageToken is not null, app.EncodingAesKey is not null, app.Kind))]), AdminJson.Default.AppList);
 
     private static async Task<IResult> RegisterAppAsync(HttpContext context, RequestBody body, AppRegistry registry)
     {

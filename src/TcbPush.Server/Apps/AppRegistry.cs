@@ -32,8 +32,13 @@ internal sealed partial class AppRegistry(IAppStore apps, IEnvironmentStore envi
         {
             return new WeChatError(ErrCode.InvalidArgs, "encoding_aes_key: 43 characters of base64");
         }
+        if (app.Kind is not null && !AppKind.IsKnown(app.Kind))
+        {
+            return new WeChatError(ErrCode.InvalidArgs, $"kind: one of {string.Join(", ", AppKind.All)}");
+        }
         var existing = await apps.FindAsync(app.AppId);
-        return await apps.UpsertAsync(new AppRecord(app.AppId, SecretHash.HashOrKeep(existing?.SecretHash, app.Secret), app.Token, app.EncodingAesKey));
+        var kind = app.Kind ?? existing?.Kind ?? AppKind.MiniProgram;
+        return await apps.UpsertAsync(new AppRecord(app.AppId, SecretHash.HashOrKeep(existing?.SecretHash, app.Secret), app.Token, app.EncodingAesKey, kind));
     }
 
     public async Task<bool> RemoveAppAsync(string appId)

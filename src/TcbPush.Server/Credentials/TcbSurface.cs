@@ -19,15 +19,22 @@ internal static class TcbSurface
     /// Puts the endpoint on the tcb surface. Map it for every method (<c>Map</c>, not <c>MapPost</c>): WeChat checks
     /// the token before the method, so 43002 is this filter's answer, not the router's.
     /// </summary>
-    public static TBuilder RequireTcbCaller<TBuilder>(this TBuilder builder, PostBody body = PostBody.Required)
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="body">Whether the body may be empty.</param>
+    /// <param name="permissionSets">
+    /// Whether an authorizer token needs permission set 49 or 64 (61007): so for <c>/tcb/*</c>; the customer-service
+    /// API (SPEC §10.3) lets any live authorization act for its authorizer.
+    /// </param>
+    public static TBuilder RequireTcbCaller<TBuilder>(this TBuilder builder, PostBody body = PostBody.Required, bool permissionSets = true)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((factory, next) =>
         {
-            var filter = ActivatorUtilities.CreateInstance<Filter>(factory.ApplicationServices, body);
+            var filter = ActivatorUtilities.CreateInstance<Filter>(factory.ApplicationServices, body, permissionSets);
             return invocation => filter.InvokeAsync(invocation, next);
         });
 
-    private sealed class Filter(TokenService tokens, IAuthorizerCheck authorizers, AppRateLimiter rateLimiter, RequestBody requestBody, PostBody body)
+    private sealed class Filter(TokenService tokens, IAuthorizerCheck authorizers, AppRateLimiter rateLimiter, RequestBody requestBody, PostBody body,
+        bool permissionSets)
         : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -59,7 +66,8 @@ internal static class TcbSurface
             {
                 case TokenKind.Component:
                     return new WeChatError(ErrCode.ApiUnauthorized, "a component token cannot call this api");
-                case TokenKind.Authorizer when await authorizers.CheckTcbAccessAsync(token.ComponentAppId!, token.AppId) is { } refused:
+                case TokenKind.Authorizer when await authorizers.CheckTcbAccessAsync(token.ComponentAppId!, token.AppId) is { } refused &&
+                                               (permissionSets || refused.Code != ErrCode.ApiUnauthorizedToComponent):
                     return refused;
             }
             if (!rateLimiter.TryAcquire(token.AppId))

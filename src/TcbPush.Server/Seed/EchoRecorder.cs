@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace TcbPush.Server.Seed;
 
-/// <summary>The demo's echo target: answers <c>success</c> and keeps the last requests it received, in memory.</summary>
-internal sealed class EchoRecorder(TimeProvider time)
+/// <summary>
+/// The demo's echo target: keeps the last requests it received, in memory, and answers as <see cref="DemoBot"/>
+/// decides (<c>success</c>, or a passive reply for the demo official account).
+/// </summary>
+internal sealed class EchoRecorder(TimeProvider time, DemoBot bot)
 {
     private const int Keep = 100;
     private const int MaxBodyChars = 64 * 1024;
@@ -13,8 +16,10 @@ internal sealed class EchoRecorder(TimeProvider time)
 
     public async Task<IResult> RecordAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var bytes = buffer.ToArray();
+        var body = Encoding.UTF8.GetString(bytes);
         var headers = context.Request.Headers
             .Where(h => h.Key.StartsWith("x-wx-", StringComparison.OrdinalIgnoreCase) || h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
@@ -23,7 +28,8 @@ internal sealed class EchoRecorder(TimeProvider time)
         while (received.Count > Keep && received.TryDequeue(out _))
         {
         }
-        return Results.Text("success");
+        var (answer, contentType) = bot.Answer(context.Request.Headers["x-wx-appid"].ToString(), bytes);
+        return Results.Text(answer, contentType);
     }
 
     public IReadOnlyList<EchoedRequest> Received() => received.ToArray();

@@ -8,6 +8,7 @@ internal static class SeedServices
     public static IServiceCollection AddSeed(this IServiceCollection services)
     {
         services.AddSingleton<SeedLoader>();
+        services.AddSingleton<DemoBot>();
         services.AddSingleton<EchoRecorder>();
         services.AddSingleton<DemoSetup>();
         return services;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TcbPush.Server.Apps;
 using TcbPush.Server.Component;
+using TcbPush.Server.Conversations;
 using TcbPush.Server.Push.Admin;
 using TcbPush.Server.Secrets;
 
@@ -21,6 +22,7 @@ internal static class AdminGroup
         admin.MapAppAdmin();
         admin.MapComponentAdmin();
         admin.MapPushAdmin();
+        admin.MapConversationsAdmin();
         return admin;
     }
 

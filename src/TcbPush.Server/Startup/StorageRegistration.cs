@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TcbPush.Server.Apps;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Component;
+using TcbPush.Server.Conversations;
 using TcbPush.Server.Credentials;
 using TcbPush.Server.Push;
 using TcbPush.Server.Storage;
@@ -46,6 +47,7 @@ internal static class StorageRegistration
         services.AddSingleton(provider => PostgresDatabase.Open(connectionString,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage")));
         services.AddHostedService<PostgresDeliveryListener>();
+        services.AddHostedService<PostgresConversationListener>();
         return services.AddSqlStores<PostgresDatabase>();
     }
 
@@ -57,6 +59,8 @@ internal static class StorageRegistration
         services.AddSingleton<IAppStore, SqlAppStore>();
         services.AddSingleton<IEnvironmentStore, SqlEnvironmentStore>();
         services.AddSingleton<ICallbackConfigStore, SqlCallbackConfigStore>();
+        services.AddSingleton<SqlConversationStore>();
+        services.AddSingleton<IConversationStore>(provider => provider.GetRequiredService<SqlConversationStore>());
         services.AddSingleton<IPushStore, SqlPushStore>();
         services.AddSingleton<ITokenStore, SqlTokenStore>();
         services.AddSingleton<IComponentStore, SqlComponentStore>();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using TcbPush.Server.Apps;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Component;
+using TcbPush.Server.Conversations;
 using TcbPush.Server.Credentials;
 using TcbPush.Server.Push;
 using TcbPush.Server.Push.Ingress;
@@ -54,6 +55,7 @@ public static class TcbPushApp
         app.MapPush();
         app.MapCredentials();
         app.MapCallbackConfig();
+        app.MapCustomService();
         app.MapComponents();
         app.MapAdmin();
         if (options.Demo)
@@ -119,6 +121,7 @@ public static class TcbPushApp
         services.AddComponents();
         services.AddCallbackConfig(new CallbackConfigOptions { PathCheck = options.PathCheck });
         services.AddPush(options.Push);
+        services.AddConversations(options.Conversations);
         services.AddSeed();
     }
 }

@@ -1,3 +1,4 @@
+using TcbPush.Server.Conversations;
 using TcbPush.Server.Push;
 
 namespace TcbPush.Server.Startup;
@@ -40,4 +41,7 @@ public sealed class TcbPushOptions
 
     /// <summary>The push router's retry schedule, timeouts and concurrency.</summary>
     public PushOptions Push { get; set; } = new();
+
+    /// <summary>Reply windows and the passive-reply window.</summary>
+    public ConversationOptions Conversations { get; set; } = new();
 }

@@ -7,7 +7,7 @@ namespace TcbPush.Server.Storage;
 /// <summary>Apps, with their message token and AES key sealed by the secret box.</summary>
 internal sealed class SqlAppStore(ISqlDatabase db, SecretBox secrets) : IAppStore
 {
-    private const string Columns = "appid, secret_hash, message_token, encoding_aes_key";
+    private const string Columns = "appid, secret_hash, message_token, encoding_aes_key, kind";
     private const string Find = $"SELECT {Columns} FROM apps WHERE appid = $1";
     private readonly string findForUpdate = Find + db.Dialect.ForUpdate;
 
@@ -21,13 +21,13 @@ internal sealed class SqlAppStore(ISqlDatabase db, SecretBox secrets) : IAppStor
     {
         var existing = (await s.QueryAsync(findForUpdate, Map, app.AppId)).SingleOrDefault();
         if (existing is not null && existing.SecretHash.AsSpan().SequenceEqual(app.SecretHash) &&
-            existing.MessageToken == app.MessageToken && existing.EncodingAesKey == app.EncodingAesKey)
+            existing.MessageToken == app.MessageToken && existing.EncodingAesKey == app.EncodingAesKey && existing.Kind == app.Kind)
         {
             return false;
         }
-        await s.ExecuteAsync($"INSERT INTO apps ({Columns}) VALUES ($1, $2, $3, $4) " +
-                             "ON CONFLICT (appid) DO UPDATE SET secret_hash = $2, message_token = $3, encoding_aes_key = $4",
-            app.AppId, app.SecretHash, Seal(app.MessageToken), Seal(app.EncodingAesKey));
+        await s.ExecuteAsync($"INSERT INTO apps ({Columns}) VALUES ($1, $2, $3, $4, $5) " +
+                             "ON CONFLICT (appid) DO UPDATE SET secret_hash = $2, message_token = $3, encoding_aes_key = $4, kind = $5",
+            app.AppId, app.SecretHash, Seal(app.MessageToken), Seal(app.EncodingAesKey), app.Kind);
         return true;
     });
 
@@ -41,6 +41,6 @@ internal sealed class SqlAppStore(ISqlDatabase db, SecretBox secrets) : IAppStor
         var token = r.GetNullableBytes(2);
         var aesKey = r.GetNullableBytes(3);
         return new AppRecord(r.GetString(0), r.GetBlob(1),
-            token is null ? null : secrets.Open(token), aesKey is null ? null : secrets.Open(aesKey));
+            token is null ? null : secrets.Open(token), aesKey is null ? null : secrets.Open(aesKey), r.GetString(4));
     }
 }

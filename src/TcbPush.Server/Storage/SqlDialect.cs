@@ -16,6 +16,7 @@ internal sealed class SqlDialect
         IdIn = (column, parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))",
         IdList = ids => new JsonArray([.. ids.Select(i => JsonValue.Create(i))]).ToJsonString(),
         NotifyWorkers = null,
+        NotifyConversation = null,
         LockSubject = null,
     };
 
@@ -27,11 +28,15 @@ internal sealed class SqlDialect
         IdIn = (column, parameter) => $"{column} = ANY({parameter})",
         IdList = ids => ids.ToArray(),
         NotifyWorkers = $"SELECT pg_notify('{DeliveriesChannel}', '')",
+        NotifyConversation = $"SELECT pg_notify('{ConversationsChannel}', $1)",
         LockSubject = "SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
     };
 
     /// <summary>The PostgreSQL channel on which every write that stores or frees a due delivery notifies the nodes' workers.</summary>
     public const string DeliveriesChannel = "tcbpush_deliveries";
+
+    /// <summary>The PostgreSQL channel of "appid openid" notifications of new conversation entries.</summary>
+    public const string ConversationsChannel = "tcbpush_conversations";
 
     private SqlDialect()
     {
@@ -66,6 +71,12 @@ internal sealed class SqlDialect
     /// transaction's identical notifications into one). Null for SQLite, whose one node wakes its worker in process.
     /// </summary>
     public required string? NotifyWorkers { get; init; }
+
+    /// <summary>
+    /// Run in a write that adds a conversation entry, with "appid openid" as $1: wakes the conversation's watchers on
+    /// every node at COMMIT. Null for SQLite, whose one node wakes them in process.
+    /// </summary>
+    public required string? NotifyConversation { get; init; }
 
     /// <summary>
     /// Takes turns over (kind $1, subject $2) until COMMIT: PostgreSQL's transaction-scoped advisory lock, so that token

@@ -42,6 +42,7 @@ internal sealed class SqlPushStore : IPushStore
         "FROM push_deliveries d JOIN push_messages m ON m.id = d.message_id";
 
     private readonly ISqlDatabase db;
+    private readonly SqlConversationStore? conversations;
     private readonly SqlDialect dialect;
 
     /// <summary>The distinct targets with unfinished deliveries: one index seek per target (a loose index scan).</summary>
@@ -56,9 +57,11 @@ internal sealed class SqlPushStore : IPushStore
     private readonly string release;
     private readonly string find;
 
-    public SqlPushStore(ISqlDatabase db)
+    /// <summary>Each accepted message also gets its conversation entry (and reply window) in the same write, through <paramref name="conversations"/>.</summary>
+    public SqlPushStore(ISqlDatabase db, SqlConversationStore? conversations = null)
     {
         this.db = db;
+        this.conversations = conversations;
         dialect = db.Dialect;
         var byTarget = "push_deliveries" + dialect.IndexedBy("push_deliveries_target");
         targetsWithWork =
@@ -76,10 +79,10 @@ internal sealed class SqlPushStore : IPushStore
         find = $"SELECT {RecordColumns} WHERE {dialect.IdIn("d.id", "$1")} ORDER BY d.id";
     }
 
-    public Task<AcceptedMessage> AcceptAsync(InboundMessage message, DeliveryRoute route, DateTimeOffset now, DateTimeOffset dedupeUntil)
+    public async Task<AcceptedMessage> AcceptAsync(InboundMessage message, DeliveryRoute route, DateTimeOffset now, DateTimeOffset dedupeUntil)
     {
         var at = now.ToUnixTimeMilliseconds();
-        return db.WriteAsync(async s =>
+        var accepted = await db.WriteAsync(async s =>
         {
             if (await s.ExecuteAsync(InsertDedupe, message.AppId, message.MsgId, dedupeUntil.ToUnixTimeMilliseconds(), at) == 0)
             {
@@ -88,12 +91,21 @@ internal sealed class SqlPushStore : IPushStore
             var messageId = await s.Int64Async(InsertMessage, message.AppId, message.MsgId, message.MsgType, message.Event,
                 message.FromUser, at, FormatName(message.Format), message.Raw, message.Payload);
             var deliveryId = await AddDeliveryAsync(s, messageId, message.AppId, route, at, replayOf: null);
+            if (conversations is not null)
+            {
+                await conversations.WriteInboundAsync(s, message, deliveryId, now);
+            }
             if (route.IsRouted)
             {
                 await NotifyWorkersAsync(s);
             }
             return new AcceptedMessage(deliveryId, route.IsRouted ? DeliveryStatus.Pending : DeliveryStatus.Unrouted);
         });
+        if (accepted.DeliveryId is not null)
+        {
+            conversations?.Committed(message.AppId, message.FromUser);
+        }
+        return accepted;
     }
 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DeliveryClaim claim)

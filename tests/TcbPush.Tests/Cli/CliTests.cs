@@ -188,7 +188,7 @@ public sealed class CliTests : IAsyncLifetime
         var listed = await AsAdminAsync("apps", "list");
 
         Assert.True(added.ExitCode == 0, added.ToString());
-        Assert.Matches(@"wxcli00000000002\s+yes\s+no", listed.Stdout);
+        Assert.Matches(@"wxcli00000000002\s+miniprogram\s+yes\s+no", listed.Stdout);
         Assert.NotEmpty(await server.TokenAsync("wxcli00000000002", "second-secret"));
     }
 

@@ -13,13 +13,15 @@ namespace TcbPush.Tests.Infrastructure;
 /// A recording HTTP target on a loopback port, like the conformance harness's sink:
 /// <c>/ok/…</c> and <c>/fn/…</c> answer 200 <c>success</c>; <c>/fail/…</c> answers 500;
 /// <c>/flaky/N/…</c> answers 503 to the first N non-probe requests on that path, then 200;
-/// <c>/slow/MS/…</c> waits MS milliseconds (real time), then answers 200.
+/// <c>/slow/MS/…</c> waits MS milliseconds (real time), then answers 200. A path given an answer with
+/// <see cref="AnswerWith"/> answers 200 with that body (after the wait of a <c>/slow/MS/…</c> path).
 /// </summary>
 public sealed class Sink : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> hits = new();
     private readonly ConcurrentQueue<SinkRequest> requests = new();
+    private readonly ConcurrentDictionary<string, string> answers = new();
 
     private Sink(WebApplication app, string url)
     {
@@ -45,6 +47,9 @@ public sealed class Sink : IAsyncDisposable
         sink = new Sink(app, url);
         return sink;
     }
+
+    /// <summary>From now on, non-probe requests to exactly <paramref name="path"/> are answered 200 with <paramref name="body"/>.</summary>
+    public void AnswerWith(string path, string body) => answers[path] = body;
 
     public IReadOnlyList<SinkRequest> ReceivedUnder(string pathPrefix) =>
         Requests.Where(r => r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
@@ -87,6 +92,10 @@ public sealed class Sink : IAsyncDisposable
         else if (parts[0] == "slow" && parts.Length > 1)
         {
             await Task.Delay(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), context.RequestAborted);
+        }
+        if (!isProbe && answers.TryGetValue(path, out var answer))
+        {
+            (status, reply) = (200, answer);
         }
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain";

@@ -22,7 +22,7 @@ public sealed class DeliveryTransitionTests
     {
         var log = new DeliveryAttempt(attempt, Now, "http://target/x", statusCode, 12, "", error);
 
-        var next = DeliveryTransition.AfterAttempt(new AttemptResult(log, delivered), Schedule, Now);
+        var next = DeliveryTransition.AfterAttempt(new AttemptResult(log, delivered, []), Schedule, Now);
 
         var due = dueInSeconds < 0 ? (DateTimeOffset?)null : Now + TimeSpan.FromSeconds(dueInSeconds);
         Assert.Equal(new DeliveryState(status, attempt, due, statusCode, error), next);

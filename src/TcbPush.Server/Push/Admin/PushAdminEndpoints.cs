@@ -42,7 +42,7 @@ internal static class PushAdminEndpoints
             return WeChatResponse.Error(invalid);
         }
         var raw = message.Value.Encode(MessageFormat.Json);
-        var accepted = await inbox.AcceptAsync(appid, message.Value, MessageFormat.Json, raw);
+        var accepted = await inbox.AcceptAsync(appid, message.Value, MessageFormat.Json, raw, simulated: true);
         return WeChatResponse.Ok(new SimulatedMessageResult(message.Value.Identity, accepted.DeliveryId, accepted.Status),
             AdminJson.Default.SimulatedMessageResult);
     }

@@ -21,14 +21,14 @@ internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvide
         deadline.CancelAfter(timeout);
         var started = Stopwatch.GetTimestamp();
         int? status = null;
-        var excerpt = "";
+        byte[] body = [];
         string? error = null;
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             status = (int)response.StatusCode;
-            excerpt = await ReadExcerptAsync(response.Content, deadline.Token);
+            body = await ReadStartAsync(response.Content, deadline.Token);
             if (status is < 200 or > 299)
             {
                 error = $"HTTP {status}";
@@ -43,14 +43,18 @@ internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvide
             error = $"{e.HttpRequestError}: {e.Message}";
         }
         var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var excerpt = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ExcerptBytes));
         var log = new DeliveryAttempt(delivery.Attempts + 1, at, delivery.TargetUrl, status, latency, excerpt, error);
-        return new AttemptResult(log, error is null);
+        return new AttemptResult(log, error is null, body);
     }
 
-    /// <summary>The first 4 KiB of the answer; a body that stops short or arrives late is kept as far as it came.</summary>
-    private static async Task<string> ReadExcerptAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The start of the answer (enough for a passive reply; the log keeps its first 4 KiB); a body that stops short
+    /// or arrives late is kept as far as it came.
+    /// </summary>
+    private static async Task<byte[]> ReadStartAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var buffer = new byte[ExcerptBytes];
+        var buffer = new byte[DeliveryAnswer.MaxBodyBytes];
         var filled = 0;
         try
         {
@@ -65,6 +69,6 @@ internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvide
         {
             // The status already decided the attempt; the excerpt is what arrived.
         }
-        return Encoding.UTF8.GetString(buffer, 0, filled);
+        return buffer[..filled];
     }
 }

@@ -14,12 +14,13 @@ namespace TcbPush.Server.Push.Delivery;
 /// </summary>
 internal sealed class DeliveryWorker(
     IPushStore store, DeliverySender sender, RetrySchedule schedule, DeliverySignal signal, TimeProvider time,
-    IOptions<PushOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
+    IOptions<PushOptions> options, IEnumerable<IDeliveryAnswerListener> answerListeners, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private const int ClaimBatch = 32;
     private static readonly TimeSpan IdleRecheck = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
     private readonly PushOptions push = options.Value;
+    private readonly IDeliveryAnswerListener[] listeners = [.. answerListeners];
     private readonly TargetSlots slots = new();
     private readonly Dictionary<long, Task<bool>> running = [];
     private int inFlight;
@@ -89,6 +90,7 @@ internal sealed class DeliveryWorker(
             var now = time.GetUtcNow();
             var next = DeliveryTransition.AfterAttempt(result, schedule, now);
             await store.RecordAsync(delivery.Id, result.Log, next, now);
+            await TellListenersAsync(new DeliveryAnswer(delivery, attempt, result.Delivered, result.Body));
             if (next.Status == DeliveryStatus.Dead)
             {
                 logger.LogWarning("Delivery {DeliveryId} of app {AppId} to {Target} is dead after {Attempts} attempts: {Error}",
@@ -116,6 +118,24 @@ internal sealed class DeliveryWorker(
         {
             Interlocked.Decrement(ref inFlight);
             signal.Notify();
+        }
+    }
+
+    /// <summary>Hands a recorded attempt's answer to the features that read answers; their failures are logged, not the delivery's.</summary>
+    private async Task TellListenersAsync(DeliveryAnswer answer)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.OnAnswerAsync(answer);
+            }
+#pragma warning disable CA1031 // The attempt is recorded; a listener's failure must not make the worker retry it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogError(e, "Reading the answer to delivery {DeliveryId} attempt {Attempt} failed", answer.Delivery.Id, answer.Attempt);
+            }
         }
     }
 

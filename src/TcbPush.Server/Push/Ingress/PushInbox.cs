@@ -13,12 +13,12 @@ internal sealed class PushInbox(IPushStore store, MessageRouter router, Delivery
     private readonly TimeSpan dedupeWindow = options.Value.DedupeWindow;
 
     /// <summary>Returns once the message and its delivery are durably committed.</summary>
-    public async Task<AcceptedMessage> AcceptAsync(string appId, PushedMessage message, MessageFormat receivedAs, byte[] raw)
+    public async Task<AcceptedMessage> AcceptAsync(string appId, PushedMessage message, MessageFormat receivedAs, byte[] raw, bool simulated = false)
     {
         var route = await router.RouteAsync(appId, message.MsgType, message.Event);
         var now = time.GetUtcNow();
         var inbound = new InboundMessage(appId, message.Identity, message.MsgType, message.Event, message.FromUserName, receivedAs,
-            raw, message.Encode(MessageFormat.Json));
+            raw, message.Encode(MessageFormat.Json), simulated);
         var accepted = await store.AcceptAsync(inbound, route, now, now + dedupeWindow);
         if (accepted.Status == DeliveryStatus.Pending)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TcbPush.Protocol.Crypto;
 using TcbPush.Server.Apps;
@@ -12,6 +13,8 @@ namespace TcbPush.Server.Push.Ingress;
 /// <c>/push/{appid}</c>, where WeChat (or anything speaking its protocol) pushes messages. Answers are plain text as
 /// WeChat expects: <c>success</c> once the message is durably stored; 401 for a failed signature, 400 for a malformed
 /// message, 404 for an appid TcbPush does not know, 413 past the body limit; nothing is stored for any of these.
+/// For an official account, the answer is the passive reply instead of <c>success</c> when the message's first
+/// delivery attempt brings one back within the synchronous window (SPEC §10.2); the message is stored before the wait.
 /// </summary>
 internal static class PushIngressEndpoints
 {
@@ -41,7 +44,8 @@ internal static class PushIngressEndpoints
             : Results.Text(echo, "text/plain; charset=utf-8");
     }
 
-    private static async Task<IResult> ReceiveAsync(string appid, HttpContext context, IAppStore apps, RequestBody requestBody, PushInbox inbox)
+    private static async Task<IResult> ReceiveAsync(string appid, HttpContext context, IAppStore apps, RequestBody requestBody, PushInbox inbox,
+        TimeProvider time)
     {
         if (await apps.FindAsync(appid) is not { } app)
         {
@@ -57,7 +61,15 @@ internal static class PushIngressEndpoints
         {
             return Refuse(context, appid, rejection);
         }
-        await inbox.AcceptAsync(app.AppId, decoded.Message!, decoded.Format, body.Value.ToArray());
+        var message = decoded.Message!;
+        // An official account's push may be answered with the passive reply: listen for it before storing the message.
+        using var wait = app.IsOfficialAccount ? context.RequestServices.GetService<IPassiveReplyWaiter>()?.Expect(app.AppId, message) : null;
+        var accepted = await inbox.AcceptAsync(app.AppId, message, decoded.Format, body.Value.ToArray());
+        if (wait is not null && accepted is { Status: DeliveryStatus.Pending, DeliveryId: { } deliveryId } &&
+            await wait.ReplyAsync(deliveryId, context.RequestAborted) is { } reply)
+        {
+            return PassiveReplyResponse.Create(app, context.Request.Query, decoded.Format, reply, time);
+        }
         return Results.Text("success", "text/plain; charset=utf-8");
     }
 

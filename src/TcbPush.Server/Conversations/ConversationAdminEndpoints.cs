@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
+using TcbPush.Protocol;
+using TcbPush.Server.Wire;
+
+namespace TcbPush.Server.Conversations;
+
+/// <summary>
+/// The conversations admin API (SPEC §10.4), mapped into the <c>/admin</c> group: an app's conversations, newest
+/// first; one conversation's entries after a sequence number; and its Server-Sent Events stream, one event per new
+/// entry (<c>id</c> = the entry's seq), resumable with <c>Last-Event-ID</c>.
+/// </summary>
+internal static class ConversationAdminEndpoints
+{
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 500;
+    private const int StreamBatch = 100;
+
+    /// <summary>A stream re-reads its conversation this often even without a wake-up (another node without notifications).</summary>
+    private static readonly TimeSpan StreamPoll = TimeSpan.FromSeconds(2);
+
+    /// <summary>An idle stream sends a comment this often so that proxies keep it open.</summary>
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    public static RouteGroupBuilder MapConversationsAdmin(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/apps/{appid}/conversations", ListAsync);
+        admin.MapGet("/apps/{appid}/conversations/{openid}", EntriesAsync);
+        admin.MapGet("/apps/{appid}/conversations/{openid}/events", WatchAsync);
+        return admin;
+    }
+
+    private static async Task<IResult> ListAsync(string appid, HttpContext context, IConversationStore store)
+    {
+        var limit = Number(context.Request.Query["limit"], "limit", DefaultLimit, 1, MaxLimit);
+        var offset = Number(context.Request.Query["offset"], "offset", 0, 0, int.MaxValue);
+        if ((limit.Error ?? offset.Error) is { } invalid)
+        {
+            return WeChatResponse.Error(invalid);
+        }
+        var conversations = await store.ListAsync(appid, (int)limit.Value, (int)offset.Value);
+        return WeChatResponse.Ok(json =>
+        {
+            json.WriteStartArray("conversations");
+            foreach (var conversation in conversations)
+            {
+                ConversationJson.Write(json, conversation);
+            }
+            json.WriteEndArray();
+        });
+    }
+
+    private static async Task<IResult> EntriesAsync(string appid, string openid, HttpContext context, IConversationStore store)
+    {
+        var after = Number(context.Request.Query["after"], "after", 0, 0, long.MaxValue);
+        var limit = Number(context.Request.Query["limit"], "limit", MaxLimit, 1, MaxLimit);
+        if ((after.Error ?? limit.Error) is { } invalid)
+        {
+            return WeChatResponse.Error(invalid);
+        }
+        var entries = await store.EntriesAsync(appid, openid, after.Value, (int)limit.Value);
+        return WeChatResponse.Ok(json =>
+        {
+            json.WriteString("openid", openid);
+            json.WriteStartArray("entries");
+            foreach (var entry in entries)
+            {
+                ConversationJson.Write(json, entry);
+            }
+            json.WriteEndArray();
+        });
+    }
+
+    private static async Task<IResult> WatchAsync(string appid, string openid, HttpContext context, IConversationStore store, ConversationSignal signal)
+    {
+        var resumeFrom = context.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastEventId
+            ? new StringValues(lastEventId)
+            : context.Request.Query["after"];
+        var after = Number(resumeFrom, "Last-Event-ID", 0, 0, long.MaxValue);
+        if (after.Error is { } invalid)
+        {
+            return WeChatResponse.Error(invalid);
+        }
+        var seq = after.Value;
+        var response = context.Response;
+        var stopping = context.RequestAborted;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        await response.WriteAsync("retry: 1000\n\n", stopping);
+        await response.Body.FlushAsync(stopping);
+        var idleSince = DateTime.UtcNow;
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                var changed = signal.NextAsync(appid, openid);
+                var entries = await store.EntriesAsync(appid, openid, seq, StreamBatch);
+                foreach (var entry in entries)
+                {
+                    await response.WriteAsync(
+                        $"id: {entry.Seq.ToString(CultureInfo.InvariantCulture)}\nevent: entry\ndata: {Encoding.UTF8.GetString(ConversationJson.Serialize(entry))}\n\n",
+                        stopping);
+                    seq = entry.Seq;
+                }
+                if (entries.Count > 0)
+                {
+                    await response.Body.FlushAsync(stopping);
+                    idleSince = DateTime.UtcNow;
+                    if (entries.Count == StreamBatch)
+                    {
+                        continue;
+                    }
+                }
+                else if (DateTime.UtcNow - idleSince >= KeepAlive)
+                {
+                    await response.WriteAsync(": keep-alive\n\n", stopping);
+                    await response.Body.FlushAsync(stopping);
+                    idleSince = DateTime.UtcNow;
+                }
+                // Real time on purpose: a stream is a real connection, even when the server runs on a test clock.
+                await Task.WhenAny(changed, Task.Delay(StreamPoll, stopping));
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The watcher went away.
+        }
+        return Results.Empty;
+    }
+
+    private static Result<long> Number(StringValues values, string name, long defaultValue, long min, long max)
+    {
+        var text = values.ToString();
+        if (text.Length == 0)
+        {
+            return defaultValue;
+        }
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : new WeChatError(ErrCode.InvalidArgs, $"{name} must be an integer from {min} to {max}");
+    }
+}
