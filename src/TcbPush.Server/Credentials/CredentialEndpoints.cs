@@ -25,8 +25,8 @@ internal static class CredentialEndpoints
         {
             return WeChatResponse.Error(refused);
         }
-        var issued = await tokens.IssueAsync(TokenKind.App, appId);
-        return TokenResponse(issued);
+        var issued = await tokens.IssueForAppAsync(appId);
+        return issued.Error is { } removed ? WeChatResponse.Error(removed) : TokenResponse(issued.Value);
     }
 
     private static async Task<IResult> GetStableTokenAsync(HttpContext context, RequestBody body, AppCredentialCheck credentials, TokenService tokens)

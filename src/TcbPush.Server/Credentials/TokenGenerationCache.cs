@@ -39,6 +39,9 @@ internal sealed class TokenGenerationCache(ITokenStore store, TimeProvider time)
     {
         public long Latest => Recent.Count == 0 ? 0 : Recent[0].Generation;
 
+        /// <summary>The subject's revocation marker: this generation and every earlier one answer 40014.</summary>
+        public long RevokedThrough => Recent.FirstOrDefault(g => g.Revoked)?.Generation ?? 0;
+
         public TokenGeneration? Find(long generation) => Recent.FirstOrDefault(g => g.Generation == generation);
     }
 }

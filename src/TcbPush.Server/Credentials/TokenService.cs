@@ -17,6 +17,14 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
         return Remember(kind, subject, issue.Generation!, now);
     }
 
+    /// <summary>Issues an app's plain token, or 40013 when the app was removed meanwhile (the check and the issue are one write).</summary>
+    public async Task<Result<IssuedToken>> IssueForAppAsync(string appId)
+    {
+        var now = time.GetUtcNow();
+        var issue = await store.IssueAsync(TokenKind.App.ToString(), appId, now, _ => TokenDecision.Issue(now, now + Lifetime), appId);
+        return issue.RefusedWith != 0 ? new WeChatError(issue.RefusedWith) : Remember(TokenKind.App, appId, issue.Generation!, now);
+    }
+
     /// <summary>The stable token: the current one while it has more than 5 minutes left, else (or when forced) a new one.</summary>
     public async Task<Result<IssuedToken>> StableAsync(string appId, bool forceRefresh)
     {
@@ -38,7 +46,11 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
                 return TokenDecision.Refuse(ErrCode.MinuteQuota);
             }
             return TokenDecision.Issue(now, now + Lifetime, forced: true);
-        });
+        }, appId);
+        if (issue.RefusedWith == ErrCode.InvalidAppId)
+        {
+            return new WeChatError(ErrCode.InvalidAppId);
+        }
         if (issue.RefusedWith != 0)
         {
             return new WeChatError(issue.RefusedWith, issue.RefusedWith == ErrCode.DailyLimit
@@ -64,7 +76,7 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
         }
         var now = time.GetUtcNow();
         var known = await cache.GetAsync(token.Kind, token.Subject, token.Generation);
-        if (token.Generation > known.Latest || known.Latest == 0)
+        if (token.Generation > known.Latest || known.Latest == 0 || token.Generation <= known.RevokedThrough)
         {
             return new WeChatError(ErrCode.InvalidAccessToken);
         }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using TcbPush.Protocol;
 using TcbPush.Server.Credentials;
 
 namespace TcbPush.Server.Storage;
@@ -10,18 +11,25 @@ namespace TcbPush.Server.Storage;
 /// </summary>
 internal sealed class SqlTokenStore(ISqlDatabase db) : ITokenStore
 {
-    private const string Columns = "generation, issued_at, expires_at, forced";
+    private const string Columns = "generation, issued_at, expires_at, forced, revoked";
+    private const string Latest = "(SELECT MAX(generation) FROM token_generations WHERE kind = $1 AND subject = $2)";
 
     public async Task<IReadOnlyList<TokenGeneration>> RecentAsync(string kind, string subject, DateTimeOffset since) =>
         await db.ReadAsync(s => s.QueryAsync(
             $"SELECT {Columns} FROM token_generations WHERE kind = $1 AND subject = $2 " +
-            "AND (issued_at >= $3 OR generation = (SELECT MAX(generation) FROM token_generations WHERE kind = $1 AND subject = $2)) " +
+            $"AND (issued_at >= $3 OR revoked OR generation = {Latest}) " +
             "ORDER BY generation DESC", Map, kind, subject, since.ToUnixTimeMilliseconds()));
 
-    public Task<TokenIssue> IssueAsync(string kind, string subject, DateTimeOffset forcedSince, Func<TokenHistory, TokenDecision> decide) =>
+    public Task<TokenIssue> IssueAsync(string kind, string subject, DateTimeOffset forcedSince, Func<TokenHistory, TokenDecision> decide,
+        string? appId = null) =>
         db.WriteAsync(async s =>
         {
             await LockSubjectAsync(s, kind, subject);
+            if (appId is not null &&
+                (await s.QueryAsync("SELECT 1 FROM apps WHERE appid = $1" + db.Dialect.ForUpdate, _ => true, appId)).Count == 0)
+            {
+                return new TokenIssue(null, ErrCode.InvalidAppId);
+            }
             var latest = (await s.QueryAsync(
                 $"SELECT {Columns} FROM token_generations WHERE kind = $1 AND subject = $2 ORDER BY generation DESC LIMIT 1",
                 Map, kind, subject)).SingleOrDefault();
@@ -29,7 +37,7 @@ internal sealed class SqlTokenStore(ISqlDatabase db) : ITokenStore
                 "SELECT COUNT(*), MAX(issued_at) FROM token_generations WHERE kind = $1 AND subject = $2 AND forced AND issued_at >= $3",
                 r => (Count: (int)r.GetInt64(0), Last: r.GetNullableTime(1)),
                 kind, subject, forcedSince.ToUnixTimeMilliseconds())).Single();
-            var decision = decide(new TokenHistory(latest, forced.Count, forced.Last));
+            var decision = decide(new TokenHistory(latest is { Revoked: true } ? null : latest, forced.Count, forced.Last));
             if (decision.RefusedWith != 0)
             {
                 return new TokenIssue(null, decision.RefusedWith);
@@ -39,8 +47,8 @@ internal sealed class SqlTokenStore(ISqlDatabase db) : ITokenStore
                 return new TokenIssue(latest, 0);
             }
             var issued = new TokenGeneration((latest?.Generation ?? 0) + 1, issuedAt, expiresAt, decision.Forced);
-            await s.ExecuteAsync($"INSERT INTO token_generations (kind, subject, {Columns}) VALUES ($1, $2, $3, $4, $5, $6)",
-                kind, subject, issued.Generation, issuedAt.ToUnixTimeMilliseconds(), expiresAt.ToUnixTimeMilliseconds(), issued.Forced);
+            await s.ExecuteAsync($"INSERT INTO token_generations (kind, subject, {Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                kind, subject, issued.Generation, issuedAt.ToUnixTimeMilliseconds(), expiresAt.ToUnixTimeMilliseconds(), issued.Forced, false);
             return new TokenIssue(issued, 0);
         });
 
@@ -48,7 +56,9 @@ internal sealed class SqlTokenStore(ISqlDatabase db) : ITokenStore
         db.WriteAsync(async s =>
         {
             await LockSubjectAsync(s, kind, subject);
-            return await s.ExecuteAsync("DELETE FROM token_generations WHERE kind = $1 AND subject = $2", kind, subject);
+            await s.ExecuteAsync($"DELETE FROM token_generations WHERE kind = $1 AND subject = $2 AND generation < {Latest}", kind, subject);
+            return await s.ExecuteAsync($"UPDATE token_generations SET revoked = $3 WHERE kind = $1 AND subject = $2 AND generation = {Latest}",
+                kind, subject, true);
         });
 
     private async ValueTask LockSubjectAsync(ISqlSession s, string kind, string subject)
@@ -59,5 +69,5 @@ internal sealed class SqlTokenStore(ISqlDatabase db) : ITokenStore
         }
     }
 
-    private static TokenGeneration Map(DbDataReader r) => new(r.GetInt64(0), r.GetTime(1), r.GetTime(2), r.GetBoolean(3));
+    private static TokenGeneration Map(DbDataReader r) => new(r.GetInt64(0), r.GetTime(1), r.GetTime(2), r.GetBoolean(3), r.GetBoolean(4));
 }

@@ -143,6 +143,48 @@ public class TokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Token_of_a_removed_app_never_works_again_once_the_app_is_registered_anew()
+    {
+        var old = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            old.Add(await server.TokenAsync(App));
+        }
+        await server.AdminAsync(HttpMethod.Delete, $"/admin/apps/{App}");
+        await server.AdminAsync(HttpMethod.Post, "/admin/apps", new { appid = App, secret = "secret-" + App });
+
+        var renewed = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            renewed.Add(await server.TokenAsync(App));
+        }
+
+        foreach (var token in old)
+        {
+            Assert.Equal(40014, await ErrcodeOfGetAsync(token));
+        }
+        Assert.Equal(0, await ErrcodeOfGetAsync(renewed[^1]));
+    }
+
+    [Fact]
+    public async Task No_token_issued_while_its_app_is_removed_works_afterwards()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var issuing = Enumerable.Range(0, 6).Select(_ => Task.Run(() => TryTokenAsync(App))).ToList();
+            var removing = Task.Run(() => server.AdminAsync(HttpMethod.Delete, $"/admin/apps/{App}"));
+            var issued = await Task.WhenAll(issuing);
+            await removing;
+
+            foreach (var token in issued.OfType<string>())
+            {
+                Assert.Equal(40014, await ErrcodeOfGetAsync(token));
+            }
+            await server.AdminAsync(HttpMethod.Post, "/admin/apps", new { appid = App, secret = "secret-" + App });
+        }
+    }
+
+    [Fact]
     public async Task Token_acts_for_its_own_app_only()
     {
         var token = await server.TokenAsync(App);
@@ -252,6 +294,12 @@ public class TokenTests : IAsyncLifetime
         ["secret"] = "secret-" + App,
         ["force_refresh"] = force,
     });
+
+    private async Task<string?> TryTokenAsync(string appId)
+    {
+        var answer = await server.GetJsonAsync($"/cgi-bin/token?grant_type=client_credential&appid={appId}&secret=secret-{appId}");
+        return answer["access_token"]?.GetValue<string>();
+    }
 
     private async Task<int> ErrcodeOfGetAsync(string token)
     {
