@@ -29,6 +29,12 @@ internal sealed class MasterKey
         return new MasterKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
     }
 
+    /// <summary>
+    /// Names the key without revealing it (the first 16 hex digits of a key derived for this purpose alone), so that
+    /// the database can record which key its secrets were sealed with.
+    /// </summary>
+    public string Fingerprint() => Convert.ToHexStringLower(Derive("tcbpush master key fingerprint"))[..16];
+
     public byte[] Derive(string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));
 }

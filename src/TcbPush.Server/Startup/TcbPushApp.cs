@@ -41,15 +41,18 @@ public static class TcbPushApp
         // A failed start (port in use) is reported by `serve` in one line; the host would log it again with a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        ConfigureLogging(builder.Logging, options);
         logging?.Invoke(builder.Logging);
         AddServices(builder.Services, options, time ?? TimeProvider.System);
 
         var app = builder.Build();
+        app.UseMiddleware<RequestLog>();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseRateLimiter();
         app.MapGet("/healthz", (Readiness readiness) => readiness.IsReady
             ? Results.Text("ok")
             : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/readyz", (ReadinessProbe probe) => probe.CheckAsync());
         app.MapPush();
         app.MapCredentials();
         app.MapCallbackConfig();
@@ -62,7 +65,7 @@ public static class TcbPushApp
 
         try
         {
-            app.Services.GetRequiredService<IStorageBackend>();
+            await CheckMasterKeyAsync(app.Services.GetRequiredService<IStorageBackend>(), app.Services.GetRequiredService<MasterKey>());
             if (options.SeedFile is not null)
             {
                 await app.Services.GetRequiredService<SeedLoader>().LoadAsync(options.SeedFile);
@@ -78,12 +81,15 @@ public static class TcbPushApp
             {
                 await output.WriteLineAsync($"Generated admin key (stored in {Path.Combine(options.DataDirectory, "admin.key")}, shown once): {adminKey.Value}");
             }
-            if (options.Demo)
+            if (options.Demo && !options.Quiet)
             {
                 await output.WriteLineAsync(DemoSetup.Instructions(url));
             }
             app.Services.GetRequiredService<Readiness>().MarkReady();
-            await output.WriteLineAsync($"TcbPush listening on {url}");
+            if (!options.Quiet)
+            {
+                await output.WriteLineAsync($"TcbPush listening on {url}");
+            }
             await output.FlushAsync();
             return new RunningServer(app, url);
         }
@@ -95,10 +101,47 @@ public static class TcbPushApp
         }
     }
 
+    /// <summary>
+    /// The database remembers the fingerprint of the master key its secrets were sealed with; a node started with
+    /// another key would answer every token and secret check wrongly, so it refuses to start.
+    /// </summary>
+    private static async Task CheckMasterKeyAsync(IStorageBackend storage, MasterKey key)
+    {
+        var fingerprint = key.Fingerprint();
+        var recorded = await storage.RecordMasterKeyFingerprintAsync(fingerprint);
+        if (!string.Equals(recorded, fingerprint, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"the master key (fingerprint {fingerprint}) is not the one this database was created with (fingerprint {recorded}); " +
+                $"start with that key ({MasterKey.EnvironmentVariable} or master.key in the data folder)");
+        }
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, TcbPushOptions options)
+    {
+        logging.ClearProviders();
+        if (options.LogFormat == "json")
+        {
+            logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
+        }
+        else
+        {
+            logging.AddSimpleConsole(text =>
+            {
+                text.SingleLine = true;
+                text.TimestampFormat = "HH:mm:ss.fff ";
+                text.UseUtcTimestamp = true;
+            });
+        }
+        logging.SetMinimumLevel(options.Quiet && options.LogLevel < LogLevel.Warning ? LogLevel.Warning : options.LogLevel);
+    }
+
     private static void AddServices(IServiceCollection services, TcbPushOptions options, TimeProvider time)
     {
         services.AddSingleton(time);
+        services.AddSingleton(Options.Create(options));
         services.AddSingleton<Readiness>();
+        services.AddSingleton<ReadinessProbe>();
         services.AddLoadShedding(options);
         services.AddTcbPushStorage(options);
         services.AddSingleton(_ => MasterKey.Load(options.DataDirectory));

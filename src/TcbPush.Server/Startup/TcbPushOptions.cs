@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TcbPush.Server.Push;
 
 namespace TcbPush.Server.Startup;
@@ -28,6 +29,15 @@ public sealed class TcbPushOptions
 
     /// <summary>Requests handled at once before new ones are shed with errcode -1.</summary>
     public int MaxConcurrentRequests { get; set; } = 1024;
+
+    /// <summary>Least severe log entries written (<c>--log-level</c>); <see cref="Quiet"/> raises it to Warning.</summary>
+    public LogLevel LogLevel { get; set; } = LogLevel.Information;
+
+    /// <summary><c>text</c> (one line per entry) or <c>json</c> (one JSON object per line).</summary>
+    public string LogFormat { get; set; } = "text";
+
+    /// <summary>Only warnings and errors, and no start-up banner beyond a generated admin key.</summary>
+    public bool Quiet { get; set; }
 
     /// <summary>The push router's retry schedule, timeouts and concurrency.</summary>
     public PushOptions Push { get; set; } = new();

@@ -11,10 +11,12 @@ namespace TcbPush.Server.Storage.Sqlite;
 internal sealed class SqliteDatabase : IStorageBackend
 {
     private readonly string connectionString;
+    private readonly string dataDirectory;
 
-    private SqliteDatabase(string connectionString, SqliteWriteQueue writer)
+    private SqliteDatabase(string connectionString, string dataDirectory, SqliteWriteQueue writer)
     {
         this.connectionString = connectionString;
+        this.dataDirectory = dataDirectory;
         Writer = writer;
     }
 
@@ -36,7 +38,7 @@ internal sealed class SqliteDatabase : IStorageBackend
         writer.Execute("PRAGMA busy_timeout=30000");
         writer.Execute("PRAGMA foreign_keys=ON");
         Migrate(writer, logger);
-        return new SqliteDatabase(connectionString, new SqliteWriteQueue(writer, logger));
+        return new SqliteDatabase(connectionString, dataDirectory, new SqliteWriteQueue(writer, logger));
     }
 
     /// <summary>Runs a read on a pooled connection of its own.</summary>
@@ -49,6 +51,26 @@ internal sealed class SqliteDatabase : IStorageBackend
     }
 
     public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write) => Writer.WriteAsync(write);
+
+    public async Task ProbeWriteAsync(DateTimeOffset now)
+    {
+        var at = now.ToString("O", CultureInfo.InvariantCulture);
+        await WriteAsync(connection => connection.Execute(
+            "INSERT INTO node_settings (name, value) VALUES ('readiness_probe', $0) ON CONFLICT (name) DO UPDATE SET value = excluded.value", at));
+        // A deleted or read-only data folder still lets the open database file be written; the next start would fail.
+        var probe = Path.Combine(dataDirectory, ".readyz-probe");
+        await using (var file = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.WriteThrough))
+        {
+            await file.WriteAsync(System.Text.Encoding.ASCII.GetBytes(at));
+        }
+        File.Delete(probe);
+    }
+
+    public Task<string> RecordMasterKeyFingerprintAsync(string fingerprint) => WriteAsync(connection =>
+    {
+        connection.Execute("INSERT INTO node_settings (name, value) VALUES ('master_key_fingerprint', $0) ON CONFLICT (name) DO NOTHING", fingerprint);
+        return connection.Scalar<string>("SELECT value FROM node_settings WHERE name = 'master_key_fingerprint'")!;
+    });
 
     private static void Migrate(SqliteConnection connection, ILogger logger)
     {
