@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TcbPush.Server.Wire;
@@ -7,30 +8,29 @@ namespace TcbPush.Server.Startup;
 
 /// <summary>
 /// One Information line per request (SPEC §12): method, path, status, errcode (when the answer was a WeChat envelope),
-/// milliseconds and rid. The path only — never the query string, which carries tokens and secrets.
+/// milliseconds to the first byte and rid. The path only — never the query string, which carries tokens and secrets.
 /// </summary>
 internal sealed class RequestLog(RequestDelegate next, ILoggerFactory loggers)
 {
     public const string Category = "TcbPush.RequestLog";
     private readonly ILogger logger = loggers.CreateLogger(Category);
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        var started = Stopwatch.GetTimestamp();
-        try
+        if (logger.IsEnabled(LogLevel.Information))
         {
-            await next(context);
-        }
-        finally
-        {
-            if (logger.IsEnabled(LogLevel.Information))
+            // Written as the response starts: the status and errcode are known, and the line is in the log before
+            // the client has its answer.
+            var started = Stopwatch.GetTimestamp();
+            context.Response.OnStarting(() =>
             {
-                var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 logger.LogInformation("{Method} {Path} {Status} errcode {ErrCode} {Elapsed:0.0} ms rid {Rid}",
                     context.Request.Method, context.Request.PathBase.Add(context.Request.Path).ToString(), context.Response.StatusCode,
-                    RequestContext.ErrCodeOrNull(context)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                    milliseconds, RequestContext.Rid(context));
-            }
+                    RequestContext.ErrCodeOrNull(context)?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, RequestContext.Rid(context));
+                return Task.CompletedTask;
+            });
         }
+        return next(context);
     }
 }

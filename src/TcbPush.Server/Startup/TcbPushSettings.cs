@@ -15,18 +15,20 @@ public static class TcbPushSettings
 
     /// <summary>
     /// Layers the sources; <paramref name="flags"/> are the keys set by <c>serve</c> flags. The data folder's file is
-    /// found from the data folder the other layers name.
+    /// found from the data folder the other layers name. <paramref name="environment"/> replaces the process's
+    /// environment variables (tests).
     /// </summary>
-    public static IConfigurationRoot Build(IReadOnlyDictionary<string, string?> flags, string? workingDirectory = null)
+    public static IConfigurationRoot Build(IReadOnlyDictionary<string, string?> flags, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         workingDirectory ??= Directory.GetCurrentDirectory();
-        var withoutDataFile = Layers(flags, workingDirectory, dataDirectory: null).Build();
+        var withoutDataFile = Layers(flags, workingDirectory, dataDirectory: null, environment).Build();
         var data = withoutDataFile[Keys.Data];
         if (string.IsNullOrWhiteSpace(data))
         {
             return withoutDataFile;
         }
-        return Layers(flags, workingDirectory, Path.GetFullPath(data.Trim(), workingDirectory)).Build();
+        return Layers(flags, workingDirectory, Path.GetFullPath(data.Trim(), workingDirectory), environment).Build();
     }
 
     /// <summary>Reads and validates the settings; every problem found is one line of the exception thrown.</summary>
@@ -71,7 +73,8 @@ public static class TcbPushSettings
         return problems.Count == 0 ? options : throw new InvalidConfigurationException(problems);
     }
 
-    private static ConfigurationBuilder Layers(IReadOnlyDictionary<string, string?> flags, string workingDirectory, string? dataDirectory)
+    private static ConfigurationBuilder Layers(IReadOnlyDictionary<string, string?> flags, string workingDirectory, string? dataDirectory,
+        IReadOnlyDictionary<string, string>? environment)
     {
         var builder = new ConfigurationBuilder();
         var folders = new[] { AppContext.BaseDirectory, workingDirectory, dataDirectory }
@@ -82,7 +85,16 @@ public static class TcbPushSettings
         {
             builder.AddJsonFile(Path.Combine(folder, FileName), optional: true, reloadOnChange: false);
         }
-        builder.AddEnvironmentVariables(EnvironmentPrefix);
+        if (environment is null)
+        {
+            builder.AddEnvironmentVariables(EnvironmentPrefix);
+        }
+        else
+        {
+            builder.AddInMemoryCollection(environment
+                .Where(variable => variable.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+                .Select(variable => KeyValuePair.Create(variable.Key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal), (string?)variable.Value)));
+        }
         builder.AddInMemoryCollection(flags);
         return builder;
     }
