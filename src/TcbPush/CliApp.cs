@@ -16,6 +16,8 @@ internal static class CliApp
             DeliveryCommands.Create(),
             AdminCommands.Apps(),
             AdminCommands.Envs(),
+            StatusCommands.Status(),
+            StatusCommands.Reset(),
         };
         var parse = root.Parse(args);
         var exitCode = await parse.InvokeAsync();

@@ -10,13 +10,29 @@ namespace TcbPush.Cli;
 internal sealed class ConnectionOptions
 {
     public const string DefaultServer = "https://api.weixin.qq.com";
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private readonly Option<string?> server = new("--server")
+    /// <summary>The default of TcbPush-only commands (admin, deliveries, push, status, reset): a local <c>tcbpush serve</c>.</summary>
+    public const string TcbPushServer = "http://127.0.0.1:8080";
+
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly string defaultServer;
+    private readonly Option<string?> server;
+
+    public ConnectionOptions(string defaultServer = DefaultServer)
     {
-        Description = $"Server URL: WeChat or a TcbPush server [env: TCBPUSH_SERVER; default: {DefaultServer}]",
-        Recursive = true,
-    };
+        this.defaultServer = defaultServer;
+        server = new("--server")
+        {
+            Description = $"Server URL: {(defaultServer == DefaultServer ? "WeChat or a TcbPush server" : "a TcbPush server")} [env: TCBPUSH_SERVER; default: {defaultServer}]",
+            Recursive = true,
+        };
+    }
+
+    /// <summary>The server the last resolved command talks to, so that a connection error can name it.</summary>
+    public static Uri? Target { get; private set; }
+
+    /// <summary>The shared HTTP client, for the few admin calls the SDK does not cover (status, reset).</summary>
+    public static HttpClient HttpClient => Http;
 
     private readonly Option<string?> appId = new("--appid") { Description = "The app's appid [env: TCBPUSH_APPID]", Recursive = true };
     private readonly Option<string?> secret = new("--secret") { Description = "The app's secret [env: TCBPUSH_SECRET]", Recursive = true };
@@ -34,11 +50,12 @@ internal sealed class ConnectionOptions
 
     public Connection Resolve(ParseResult parse)
     {
-        var url = Value(parse, server, "TCBPUSH_SERVER") ?? DefaultServer;
+        var url = Value(parse, server, "TCBPUSH_SERVER") ?? defaultServer;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             throw new UsageException($"--server must be an http or https URL, not '{url}'");
         }
+        Target = uri;
         return new Connection(uri, Value(parse, appId, "TCBPUSH_APPID"), Value(parse, secret, "TCBPUSH_SECRET"), Value(parse, adminKey, "TCBPUSH_ADMIN_KEY"));
     }
 
@@ -61,7 +78,9 @@ internal sealed class ConnectionOptions
         public TcbPushAdminClient Admin() => new(Http, new TcbPushClientOptions
         {
             BaseAddress = Server,
-            AdminKey = AdminKey ?? throw new UsageException("--admin-key is required (or set TCBPUSH_ADMIN_KEY)"),
+            AdminKey = RequireAdminKey(),
         });
+
+        public string RequireAdminKey() => AdminKey ?? throw new UsageException("--admin-key is required (or set TCBPUSH_ADMIN_KEY)");
     }
 }

@@ -5,7 +5,8 @@ using TcbPush.Server.Wire;
 namespace TcbPush.Server.Credentials;
 
 /// <summary>Issues tokens and tells a good token from a forged (40014), superseded (40001) or expired (42001) one.</summary>
-internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGenerationCache cache, TimeProvider time, IOptions<CredentialOptions> options)
+internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGenerationCache cache, TimeProvider time, IOptions<CredentialOptions> options,
+    CredentialMetrics metrics)
 {
     private TimeSpan Lifetime => TimeSpan.FromSeconds(options.Value.TokenTtlSeconds);
 
@@ -14,6 +15,7 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
     {
         var now = time.GetUtcNow();
         var issue = await store.IssueAsync(kind.ToString(), subject, now, _ => TokenDecision.Issue(now, now + Lifetime));
+        metrics.Issued(kind);
         return Remember(kind, subject, issue.Generation!, now);
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using TcbPush.Server.Apps;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Component;
@@ -53,6 +54,7 @@ public static class TcbPushApp
             ? Results.Text("ok")
             : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/readyz", (ReadinessProbe probe) => probe.CheckAsync());
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapPush();
         app.MapCredentials();
         app.MapCallbackConfig();
@@ -85,7 +87,7 @@ public static class TcbPushApp
             {
                 await output.WriteLineAsync(DemoSetup.Instructions(url));
             }
-            app.Services.GetRequiredService<Readiness>().MarkReady();
+            app.Services.GetRequiredService<Readiness>().MarkReady(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             if (!options.Quiet)
             {
                 await output.WriteLineAsync($"TcbPush listening on {url}");
@@ -142,6 +144,11 @@ public static class TcbPushApp
         services.AddSingleton(Options.Create(options));
         services.AddSingleton<Readiness>();
         services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<RequestMetrics>();
+        // The one place that knows OpenTelemetry: each feature owns a System.Diagnostics.Metrics meter named TcbPush.*.
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(RequestMetrics.MeterName, "TcbPush.*")
+            .AddPrometheusExporter());
         services.AddLoadShedding(options);
         services.AddTcbPushStorage(options);
         services.AddSingleton(_ => MasterKey.Load(options.DataDirectory));

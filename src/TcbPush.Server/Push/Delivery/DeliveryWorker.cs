@@ -13,7 +13,7 @@ namespace TcbPush.Server.Push.Delivery;
 /// </summary>
 internal sealed class DeliveryWorker(
     IPushStore store, DeliverySender sender, RetrySchedule schedule, DeliverySignal signal, TimeProvider time,
-    IOptions<PushOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
+    IOptions<PushOptions> options, DeliveryMetrics metrics, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private const int ClaimBatch = 32;
     private static readonly TimeSpan IdleRecheck = TimeSpan.FromMinutes(1);
@@ -88,6 +88,7 @@ internal sealed class DeliveryWorker(
             var now = time.GetUtcNow();
             var retryAt = result.Delivered ? null : schedule.NextAttemptAt(attempt, now);
             var status = result.Delivered ? DeliveryStatus.Delivered : retryAt is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
+            metrics.Attempted(status == DeliveryStatus.Pending ? "retry" : status, result.Log.LatencyMs);
             await store.RecordAsync(delivery.Id, result.Log, status, retryAt, now);
             if (status == DeliveryStatus.Dead)
             {

@@ -169,6 +169,19 @@ internal sealed class PostgresPushStore(PostgresDatabase db) : IPushStore
         });
     }
 
+    public Task<IReadOnlyDictionary<string, long>> CountByStatusAsync() => db.ReadAsync<IReadOnlyDictionary<string, long>>(async c =>
+        (await c.QueryAsync("SELECT status, count(*) FROM push_deliveries GROUP BY status", r => (Status: r.GetString(0), Count: r.GetInt64(1))))
+            .ToDictionary(row => row.Status, row => row.Count, StringComparer.Ordinal));
+
+    public Task<PushReset> ResetAsync() => db.WriteAsync(async c =>
+    {
+        var attempts = await c.ExecuteAsync("DELETE FROM push_attempts");
+        var deliveries = await c.ExecuteAsync("DELETE FROM push_deliveries");
+        await c.ExecuteAsync("DELETE FROM push_dedupe");
+        var messages = await c.ExecuteAsync("DELETE FROM push_messages");
+        return new PushReset(messages, deliveries, attempts);
+    });
+
     public Task<int> PruneDedupeAsync(DateTimeOffset now) => db.WriteAsync(c =>
         c.ExecuteAsync("DELETE FROM push_dedupe WHERE expires_at <= $1", now.ToUnixTimeMilliseconds()));
 

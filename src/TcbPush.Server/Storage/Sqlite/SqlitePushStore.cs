@@ -149,6 +149,19 @@ internal sealed class SqlitePushStore(SqliteDatabase db) : IPushStore
         }).ToList());
     }
 
+    public Task<IReadOnlyDictionary<string, long>> CountByStatusAsync() => db.ReadAsync<IReadOnlyDictionary<string, long>>(c =>
+        c.Query("SELECT status, count(*) FROM push_deliveries GROUP BY status", r => (Status: r.GetString(0), Count: r.GetInt64(1)))
+            .ToDictionary(row => row.Status, row => row.Count, StringComparer.Ordinal));
+
+    public Task<PushReset> ResetAsync() => db.WriteAsync(c =>
+    {
+        var attempts = c.Execute("DELETE FROM push_attempts");
+        var deliveries = c.Execute("DELETE FROM push_deliveries");
+        c.Execute("DELETE FROM push_dedupe");
+        var messages = c.Execute("DELETE FROM push_messages");
+        return new PushReset(messages, deliveries, attempts);
+    });
+
     public Task<int> PruneDedupeAsync(DateTimeOffset now) => db.WriteAsync(c =>
         c.Execute("DELETE FROM push_dedupe WHERE expires_at <= $0", now.ToUnixTimeMilliseconds()));
 
