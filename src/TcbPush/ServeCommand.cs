@@ -39,6 +39,7 @@ internal static class ServeCommand
             }
         });
         Flag<bool>("--no-path-check", Keys.PathCheck, "Store container configurations without probing the container", noCheck => noCheck ? "false" : null);
+        Flag<bool>("--in-memory", Keys.InMemory, "Keep everything in memory, write no file (SQLite only; for tests)", memory => memory ? "true" : null);
         Flag<bool>("--demo", Keys.Demo, "Register a demo app, env and built-in echo container", demo => demo ? "true" : null);
         Flag<int>("--body-limit", Keys.BodyLimit, "Largest accepted request body in bytes [default: 1048576]");
         Flag<int>("--rate-limit", Keys.RateLimitPerMinute, "Calls per app per minute on the tcb endpoints before 45011; 0 = off [default: 0]");

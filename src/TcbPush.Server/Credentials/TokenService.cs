@@ -23,13 +23,13 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
     public async Task<Result<IssuedToken>> StableAsync(string appId, bool forceRefresh)
     {
         var now = time.GetUtcNow();
+        var kept = false;
         var issue = await store.IssueAsync(TokenKind.Stable.ToString(), appId, TokenPolicy.StartOfQuotaDay(now), history =>
         {
             if (!forceRefresh)
             {
-                return history.Latest is { } latest && latest.ExpiresAt - now > TokenPolicy.StableRenewBefore
-                    ? TokenDecision.Keep
-                    : TokenDecision.Issue(now, now + Lifetime);
+                kept = history.Latest is { } latest && latest.ExpiresAt - now > TokenPolicy.StableRenewBefore;
+                return kept ? TokenDecision.Keep : TokenDecision.Issue(now, now + Lifetime);
             }
             if (history.ForcedCount >= TokenPolicy.StableForceRefreshPerDay)
             {
@@ -46,6 +46,10 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
             return new WeChatError(issue.RefusedWith, issue.RefusedWith == ErrCode.DailyLimit
                 ? $"force_refresh is limited to {TokenPolicy.StableForceRefreshPerDay} a day"
                 : $"force_refresh at most once every {TokenPolicy.StableForceRefreshSpacing.TotalSeconds:0} s");
+        }
+        if (!kept)
+        {
+            metrics.Issued(TokenKind.Stable);
         }
         return Remember(TokenKind.Stable, appId, issue.Generation!, now);
     }

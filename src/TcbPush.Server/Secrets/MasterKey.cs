@@ -14,12 +14,17 @@ internal sealed class MasterKey
 
     private MasterKey(byte[] key) => this.key = key;
 
-    public static MasterKey Load(string dataDirectory)
+    /// <summary>The key from the environment, else from the data folder (created there on first start); with no data folder (<c>--in-memory</c>), a key for this process only.</summary>
+    public static MasterKey Load(string? dataDirectory)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             return new MasterKey(Convert.FromBase64String(fromEnvironment.Trim()));
+        }
+        if (dataDirectory is null)
+        {
+            return new MasterKey(RandomNumberGenerator.GetBytes(32));
         }
         var path = Path.Combine(dataDirectory, "master.key");
         if (!File.Exists(path))

@@ -32,7 +32,10 @@ public static class TcbPushApp
     public static async Task<RunningServer> StartAsync(TcbPushOptions options, TextWriter output, TimeProvider? time = null,
         Action<ILoggingBuilder>? logging = null)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        if (!options.InMemory)
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+        }
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -81,7 +84,12 @@ public static class TcbPushApp
             var adminKey = app.Services.GetRequiredService<AdminKey>();
             if (adminKey.Generated)
             {
-                await output.WriteLineAsync($"Generated admin key (stored in {Path.Combine(options.DataDirectory, "admin.key")}, shown once): {adminKey.Value}");
+                var kept = options.InMemory ? "kept in memory" : $"stored in {Path.Combine(options.DataDirectory, "admin.key")}";
+                await output.WriteLineAsync($"Generated admin key ({kept}, shown once): {adminKey.Value}");
+            }
+            if (!options.Demo && !options.Quiet && (await app.Services.GetRequiredService<IAppStore>().ListAsync()).Count == 0)
+            {
+                await output.WriteLineAsync(FirstStart.NextSteps(url, adminKey.Generated ? adminKey.Value : "YOUR_ADMIN_KEY"));
             }
             if (options.Demo && !options.Quiet)
             {
@@ -151,8 +159,9 @@ public static class TcbPushApp
             .AddPrometheusExporter());
         services.AddLoadShedding(options);
         services.AddTcbPushStorage(options);
-        services.AddSingleton(_ => MasterKey.Load(options.DataDirectory));
-        services.AddSingleton(_ => AdminKey.Resolve(options.AdminKey, options.DataDirectory));
+        var dataDirectory = options.InMemory ? null : options.DataDirectory;
+        services.AddSingleton(_ => MasterKey.Load(dataDirectory));
+        services.AddSingleton(_ => AdminKey.Resolve(options.AdminKey, dataDirectory));
         services.AddSingleton<SecretBox>();
         services.AddSingleton<SecretDigest>();
         services.AddSingleton(Options.Create(new WireOptions { BodyLimitBytes = options.BodyLimitBytes }));

@@ -21,6 +21,9 @@ public sealed class TcbPushOptions
     public bool PathCheck { get; set; } = true;
     public bool Demo { get; set; }
 
+    /// <summary>Keep everything in memory (SQLite only): no database, key or any other file is written.</summary>
+    public bool InMemory { get; set; }
+
     /// <summary>Largest accepted request body, in bytes.</summary>
     public int BodyLimitBytes { get; set; } = 1024 * 1024;
 

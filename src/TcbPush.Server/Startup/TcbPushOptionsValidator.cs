@@ -20,6 +20,10 @@ internal static class TcbPushOptionsValidator
         {
             problems.Add($"{Keys.Storage}: '{options.Storage}' is not sqlite or postgres");
         }
+        if (options.InMemory && options.Storage != "sqlite")
+        {
+            problems.Add($"{Keys.InMemory}: true needs {Keys.Storage} sqlite, not '{options.Storage}'");
+        }
         AtLeast(problems, Keys.TokenTtl, options.TokenTtlSeconds, 1);
         AtLeast(problems, Keys.BodyLimit, options.BodyLimitBytes, 1);
         AtLeast(problems, Keys.RateLimitPerMinute, options.RateLimitPerMinute, 0);

@@ -47,6 +47,7 @@ public static class TcbPushSettings
             AdminKey = read.OptionalString(Keys.AdminKey),
             SeedFile = read.OptionalString(Keys.Seed),
             Demo = read.Bool(Keys.Demo, defaults.Demo),
+            InMemory = read.Bool(Keys.InMemory, defaults.InMemory),
             TokenTtlSeconds = read.Int(Keys.TokenTtl, defaults.TokenTtlSeconds),
             PathCheck = read.Bool(Keys.PathCheck, defaults.PathCheck),
             BodyLimitBytes = read.Int(Keys.BodyLimit, defaults.BodyLimitBytes),
@@ -109,6 +110,7 @@ public static class TcbPushSettings
         public const string AdminKey = "AdminKey";
         public const string Seed = "Seed";
         public const string Demo = "Demo";
+        public const string InMemory = "InMemory";
         public const string TokenTtl = "TokenTtl";
         public const string PathCheck = "PathCheck";
         public const string BodyLimit = "BodyLimit";

@@ -11,9 +11,9 @@ namespace TcbPush.Server.Storage.Sqlite;
 internal sealed class SqliteDatabase : IStorageBackend
 {
     private readonly string connectionString;
-    private readonly string dataDirectory;
+    private readonly string? dataDirectory;
 
-    private SqliteDatabase(string connectionString, string dataDirectory, SqliteWriteQueue writer)
+    private SqliteDatabase(string connectionString, string? dataDirectory, SqliteWriteQueue writer)
     {
         this.connectionString = connectionString;
         this.dataDirectory = dataDirectory;
@@ -25,12 +25,29 @@ internal sealed class SqliteDatabase : IStorageBackend
     public static SqliteDatabase Open(string dataDirectory, ILogger logger)
     {
         Directory.CreateDirectory(dataDirectory);
-        var connectionString = new SqliteConnectionStringBuilder
+        return Open(new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(dataDirectory, "tcbpush.db"),
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString();
+        }.ToString(), dataDirectory, logger);
+    }
+
+    /// <summary>
+    /// <c>--in-memory</c>: a private shared-cache memory database that lives as long as the writer connection; nothing
+    /// is written to disk.
+    /// </summary>
+    public static SqliteDatabase OpenInMemory(ILogger logger) => Open(new SqliteConnectionStringBuilder
+    {
+        DataSource = "tcbpush-" + Guid.NewGuid().ToString("N"),
+        Mode = SqliteOpenMode.Memory,
+        Cache = SqliteCacheMode.Shared,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString(), dataDirectory: null, logger);
+
+    private static SqliteDatabase Open(string connectionString, string? dataDirectory, ILogger logger)
+    {
         var writer = new SqliteConnection(connectionString);
         writer.Open();
         writer.Execute("PRAGMA journal_mode=WAL");
@@ -57,6 +74,10 @@ internal sealed class SqliteDatabase : IStorageBackend
         var at = now.ToString("O", CultureInfo.InvariantCulture);
         await WriteAsync(connection => connection.Execute(
             "INSERT INTO node_settings (name, value) VALUES ('readiness_probe', $0) ON CONFLICT (name) DO UPDATE SET value = excluded.value", at));
+        if (dataDirectory is null)
+        {
+            return;
+        }
         // A deleted or read-only data folder still lets the open database file be written; the next start would fail.
         var probe = Path.Combine(dataDirectory, ".readyz-probe");
         await using (var file = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.WriteThrough))
