@@ -53,6 +53,20 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void The_README_example_file_is_read_as_documented()
+    {
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"),
+            """{ "RateLimitPerMinute": 60, "Push": { "RetrySchedule": "2s,10s,30s", "DeliveryTimeout": "3s", "ClaimLease": "15s" } }""");
+
+        var options = TcbPushSettings.Read(TcbPushSettings.Build(NoFlags, folder, NoEnvironment));
+
+        Assert.Equal(60, options.RateLimitPerMinute);
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)], options.Push.RetrySchedule);
+        Assert.Equal(TimeSpan.FromSeconds(3), options.Push.DeliveryTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(15), options.Push.ClaimLease);
+    }
+
+    [Fact]
     public void The_data_folder_file_wins_over_the_working_folder_file()
     {
         var data = Directory.CreateDirectory(Path.Combine(folder, "state")).FullName;
