@@ -23,7 +23,7 @@ public sealed class MetricsTests
         Assert.Contains(samples, s => s.Name == "tcbpush_messages_received_total" && s.Labels.Contains($"app=\"{OpenApp}\"") && s.Labels.Contains("type=\"text\""));
         Assert.Contains(samples, s => s.Name == "tcbpush_delivery_attempts_total" && s.Labels.Contains("outcome=\"delivered\""));
         Assert.Contains(samples, s => s.Name == "tcbpush_delivery_attempts_total" && s.Labels.Contains("outcome=\"dead\""));
-        Assert.Contains(samples, s => s.Name == "tcbpush_delivery_attempt_duration_seconds_bucket");
+        Assert.Contains(samples, s => s.Name == "tcbpush_delivery_attempt_duration_seconds_bucket" && s.Labels.Contains("le=\"0.005\""));
         Assert.Contains(samples, s => s.Name == "tcbpush_deliveries_backlog");
         Assert.Contains(samples, s => s.Name == "tcbpush_deliveries_dead" && s.Value >= 1);
     }

@@ -9,6 +9,9 @@ namespace TcbPush.Server.Push.Delivery;
 internal sealed class DeliveryMetrics
 {
     public const string MeterName = "TcbPush.Push.Delivery";
+    /// <summary>Seconds: from a fast local target to the default 5 s delivery timeout and beyond.</summary>
+    private static readonly double[] LatencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
     private readonly Counter<long> attempts;
     private readonly Histogram<double> latency;
 
@@ -16,7 +19,8 @@ internal sealed class DeliveryMetrics
     {
         var meter = meters.Create(MeterName);
         attempts = meter.CreateCounter<long>("tcbpush.delivery.attempts", "{attempt}", "Delivery attempts, by outcome (delivered, retry, dead)");
-        latency = meter.CreateHistogram<double>("tcbpush.delivery.attempt.duration", "s", "Time from sending an attempt to its answer or failure");
+        latency = meter.CreateHistogram<double>("tcbpush.delivery.attempt.duration", "s", "Time from sending an attempt to its answer or failure",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         meter.CreateObservableGauge("tcbpush.deliveries.backlog", () => Count(store, DeliveryStatus.Pending) + Count(store, DeliveryStatus.Delivering),
             "{delivery}", "Deliveries waiting for an attempt or in one");
         meter.CreateObservableGauge("tcbpush.deliveries.dead", () => Count(store, DeliveryStatus.Dead), "{delivery}", "Deliveries given up after the last retry");
