@@ -9,7 +9,7 @@ internal static class AdminCommands
 {
     public static Command Apps()
     {
-        var connection = new ConnectionOptions();
+        var connection = new ConnectionOptions(ConnectionOptions.TcbPushServer);
         var messageToken = new Option<string?>("--message-token") { Description = "The app's message-push token (signs pushes to /push/{appid})" };
         var aesKey = new Option<string?>("--encoding-aes-key") { Description = "The app's 43-character EncodingAESKey (safe mode)" };
         var kind = new Option<string?>("--kind") { Description = "miniprogram (default for a new app) or officialaccount" };
@@ -54,7 +54,7 @@ internal static class AdminCommands
 
     public static Command Envs()
     {
-        var connection = new ConnectionOptions();
+        var connection = new ConnectionOptions(ConnectionOptions.TcbPushServer);
         var env = new Argument<string>("env") { Description = "The environment id, e.g. test-env-6gni9ity244a6ea3" };
         var containerUrl = new Option<string>("--container-url") { Description = "Base URL that container paths are appended to", Required = true };
         var functionUrl = new Option<string>("--function-url") { Description = "Base URL that /{functionName} is appended to", Required = true };

@@ -17,7 +17,7 @@ internal static class ChatCommand
 
     public static Command Create()
     {
-        var connection = new ConnectionOptions(ConnectionOptions.DefaultTcbPushServer);
+        var connection = new ConnectionOptions(ConnectionOptions.TcbPushServer);
         var openId = new Option<string>("--openid") { Description = "The user to be", DefaultValueFactory = _ => DefaultOpenId };
         var send = new Option<string?>("--send") { Description = "Send this text, print the replies and exit" };
         var wait = new Option<double>("--wait") { Description = "With --send: seconds to wait for replies", DefaultValueFactory = _ => 5 };

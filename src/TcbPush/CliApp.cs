@@ -18,10 +18,11 @@ internal static class CliApp
             AdminCommands.Envs(),
             ReplyCommand.Create(),
             ChatCommand.Create(),
+            StatusCommands.Status(),
+            StatusCommands.Reset(),
         };
         var parse = root.Parse(args);
-        var exitCode = await parse.InvokeAsync();
-        // System.CommandLine reports usage errors with 1; tcbpush keeps 1 for errcodes and uses 2 for usage errors.
-        return parse.Errors.Count > 0 ? CliOutput.UsageError : exitCode;
+        // System.CommandLine would print the whole help and exit 1; tcbpush keeps 1 for errcodes.
+        return parse.Errors.Count > 0 ? await UsageErrors.ReportAsync(parse) : await parse.InvokeAsync();
     }
 }

@@ -45,13 +45,14 @@ internal static class CliOutput
         }
         catch (HttpRequestException e)
         {
-            var reason = e.InnerException is SocketException socket ? $"cannot connect: {socket.Message}" : e.Message;
+            var target = ConnectionOptions.Target is { } uri ? $" to {uri.GetLeftPart(UriPartial.Path).TrimEnd('/')}" : "";
+            var reason = e.InnerException is SocketException socket ? $"cannot connect{target}: {socket.Message}" : e.Message;
             await Console.Error.WriteLineAsync($"tcbpush: {reason}");
             return ConnectionError;
         }
         catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
         {
-            await Console.Error.WriteLineAsync("tcbpush: the server did not answer in time");
+            await Console.Error.WriteLineAsync($"tcbpush: {ConnectionOptions.Target?.GetLeftPart(UriPartial.Path).TrimEnd('/') ?? "the server"} did not answer in time");
             return ConnectionError;
         }
     }

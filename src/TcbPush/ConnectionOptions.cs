@@ -7,21 +7,33 @@ namespace TcbPush.Cli;
 /// <c>--server</c>, <c>--appid</c>, <c>--secret</c> and <c>--admin-key</c>, shared by a command group and all its
 /// subcommands; each falls back to its <c>TCBPUSH_*</c> environment variable. Secrets are never shown as defaults.
 /// </summary>
-internal sealed class ConnectionOptions(string defaultServer = ConnectionOptions.DefaultServer)
+internal sealed class ConnectionOptions
 {
     public const string DefaultServer = "https://api.weixin.qq.com";
 
-    /// <summary>The default of the commands that only a TcbPush server answers (SPEC §8).</summary>
-    public const string DefaultTcbPushServer = "http://127.0.0.1:8080";
+    /// <summary>The default of TcbPush-only commands (admin, deliveries, push, chat, reply, status, reset): a local <c>tcbpush serve</c>.</summary>
+    public const string TcbPushServer = "http://127.0.0.1:8080";
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private static readonly HttpClient StreamHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly string defaultServer;
+    private readonly Option<string?> server;
 
-    private readonly Option<string?> server = new("--server")
+    public ConnectionOptions(string defaultServer = DefaultServer)
     {
-        Description = $"Server URL: WeChat or a TcbPush server [env: TCBPUSH_SERVER; default: {defaultServer}]",
-        Recursive = true,
-    };
+        this.defaultServer = defaultServer;
+        server = new("--server")
+        {
+            Description = $"Server URL: {(defaultServer == DefaultServer ? "WeChat or a TcbPush server" : "a TcbPush server")} [env: TCBPUSH_SERVER; default: {defaultServer}]",
+            Recursive = true,
+        };
+    }
+
+    /// <summary>The server the last resolved command talks to, so that a connection error can name it.</summary>
+    public static Uri? Target { get; private set; }
+
+    /// <summary>The shared HTTP client, for the few admin calls the SDK does not cover (status, reset).</summary>
+    public static HttpClient HttpClient => Http;
 
     private readonly Option<string?> appId = new("--appid") { Description = "The app's appid [env: TCBPUSH_APPID]", Recursive = true };
     private readonly Option<string?> secret = new("--secret") { Description = "The app's secret [env: TCBPUSH_SECRET]", Recursive = true };
@@ -44,6 +56,7 @@ internal sealed class ConnectionOptions(string defaultServer = ConnectionOptions
         {
             throw new UsageException($"--server must be an http or https URL, not '{url}'");
         }
+        Target = uri;
         return new Connection(uri, Value(parse, appId, "TCBPUSH_APPID"), Value(parse, secret, "TCBPUSH_SECRET"), Value(parse, adminKey, "TCBPUSH_ADMIN_KEY"));
     }
 
@@ -67,13 +80,15 @@ internal sealed class ConnectionOptions(string defaultServer = ConnectionOptions
         public TcbPushAdminClient Watcher() => new(StreamHttp, new TcbPushClientOptions
         {
             BaseAddress = Server,
-            AdminKey = AdminKey ?? throw new UsageException("--admin-key is required (or set TCBPUSH_ADMIN_KEY)"),
+            AdminKey = RequireAdminKey(),
         });
 
         public TcbPushAdminClient Admin() => new(Http, new TcbPushClientOptions
         {
             BaseAddress = Server,
-            AdminKey = AdminKey ?? throw new UsageException("--admin-key is required (or set TCBPUSH_ADMIN_KEY)"),
+            AdminKey = RequireAdminKey(),
         });
+
+        public string RequireAdminKey() => AdminKey ?? throw new UsageException("--admin-key is required (or set TCBPUSH_ADMIN_KEY)");
     }
 }

@@ -14,7 +14,7 @@ internal static class DeliveryCommands
 
     public static Command Create()
     {
-        var connection = new ConnectionOptions();
+        var connection = new ConnectionOptions(ConnectionOptions.TcbPushServer);
         return connection.AddTo(new Command("deliveries", "List, inspect and replay message deliveries (TcbPush admin API; --appid filters by app)")
         {
             List(connection),

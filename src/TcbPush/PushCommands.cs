@@ -9,7 +9,7 @@ internal static class PushCommands
 {
     public static Command Create()
     {
-        var connection = new ConnectionOptions();
+        var connection = new ConnectionOptions(ConnectionOptions.TcbPushServer);
         return connection.AddTo(new Command("push", "Simulate messages pushed to an app (TcbPush admin API)") { Send(connection) });
     }
 

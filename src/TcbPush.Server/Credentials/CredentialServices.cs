@@ -12,6 +12,7 @@ internal static class CredentialServices
         services.AddSingleton(Options.Create(options));
         services.AddSingleton<TokenCodec>();
         services.AddSingleton<TokenGenerationCache>();
+        services.AddSingleton<CredentialMetrics>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<AppCredentialCheck>();
         services.AddSingleton<AppRateLimiter>();

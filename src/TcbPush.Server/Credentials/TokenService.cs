@@ -5,7 +5,8 @@ using TcbPush.Server.Wire;
 namespace TcbPush.Server.Credentials;
 
 /// <summary>Issues tokens and tells a good token from a forged (40014), superseded (40001) or expired (42001) one.</summary>
-internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGenerationCache cache, TimeProvider time, IOptions<CredentialOptions> options)
+internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGenerationCache cache, TimeProvider time, IOptions<CredentialOptions> options,
+    CredentialMetrics metrics)
 {
     private TimeSpan Lifetime => TimeSpan.FromSeconds(options.Value.TokenTtlSeconds);
 
@@ -14,6 +15,7 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
     {
         var now = time.GetUtcNow();
         var issue = await store.IssueAsync(kind.ToString(), subject, now, _ => TokenDecision.Issue(now, now + Lifetime));
+        metrics.Issued(kind);
         return Remember(kind, subject, issue.Generation!, now);
     }
 
@@ -29,13 +31,13 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
     public async Task<Result<IssuedToken>> StableAsync(string appId, bool forceRefresh)
     {
         var now = time.GetUtcNow();
+        var kept = false;
         var issue = await store.IssueAsync(TokenKind.Stable.ToString(), appId, TokenPolicy.StartOfQuotaDay(now), history =>
         {
             if (!forceRefresh)
             {
-                return history.Latest is { } latest && latest.ExpiresAt - now > TokenPolicy.StableRenewBefore
-                    ? TokenDecision.Keep
-                    : TokenDecision.Issue(now, now + Lifetime);
+                kept = history.Latest is { } latest && latest.ExpiresAt - now > TokenPolicy.StableRenewBefore;
+                return kept ? TokenDecision.Keep : TokenDecision.Issue(now, now + Lifetime);
             }
             if (history.ForcedCount >= TokenPolicy.StableForceRefreshPerDay)
             {
@@ -56,6 +58,10 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
             return new WeChatError(issue.RefusedWith, issue.RefusedWith == ErrCode.DailyLimit
                 ? $"force_refresh is limited to {TokenPolicy.StableForceRefreshPerDay} a day"
                 : $"force_refresh at most once every {TokenPolicy.StableForceRefreshSpacing.TotalSeconds:0} s");
+        }
+        if (!kept)
+        {
+            metrics.Issued(TokenKind.Stable);
         }
         return Remember(TokenKind.Stable, appId, issue.Generation!, now);
     }

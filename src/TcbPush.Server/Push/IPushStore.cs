@@ -37,4 +37,10 @@ internal interface IPushStore
 
     /// <summary>Forgets dedupe identities that expired; returns how many.</summary>
     Task<int> PruneDedupeAsync(DateTimeOffset now);
+
+    /// <summary>How many deliveries are in each status (statuses with none are absent).</summary>
+    Task<IReadOnlyDictionary<string, long>> CountByStatusAsync();
+
+    /// <summary>Deletes every message, delivery, attempt and dedupe identity in one transaction (<c>POST /admin/reset</c>).</summary>
+    Task<PushReset> ResetAsync();
 }

@@ -18,6 +18,8 @@ internal static class PushServices
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<IDeliveryWakeup>(provider => provider.GetRequiredService<DeliverySignal>());
         services.AddSingleton<MessageRouter>();
+        services.AddSingleton<IngressMetrics>();
+        services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<PushInbox>();
         services.AddSingleton<DeliverySender>();
         services.AddSingleton<DeliveryReplayer>();

@@ -25,19 +25,24 @@ internal sealed class AdminKey
 
     public string Value { get; }
 
-    public static AdminKey Resolve(string? fromFlag, string dataDirectory)
+    /// <summary>The given key, else the data folder's, else a new one (stored there unless <paramref name="dataDirectory"/> is null).</summary>
+    public static AdminKey Resolve(string? fromFlag, string? dataDirectory)
     {
         var given = string.IsNullOrWhiteSpace(fromFlag) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : fromFlag;
         if (!string.IsNullOrWhiteSpace(given))
         {
             return new AdminKey(given.Trim(), generated: false);
         }
+        var created = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
+        if (dataDirectory is null)
+        {
+            return new AdminKey(created, generated: true);
+        }
         var path = Path.Combine(dataDirectory, "admin.key");
         if (File.Exists(path))
         {
             return new AdminKey(File.ReadAllText(path).Trim(), generated: false);
         }
-        var created = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
         PrivateFile.WriteNew(path, created);
         return new AdminKey(created, generated: true);
     }

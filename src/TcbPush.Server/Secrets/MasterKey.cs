@@ -14,12 +14,17 @@ internal sealed class MasterKey
 
     private MasterKey(byte[] key) => this.key = key;
 
-    public static MasterKey Load(string dataDirectory)
+    /// <summary>The key from the environment, else from the data folder (created there on first start); with no data folder (<c>--in-memory</c>), a key for this process only.</summary>
+    public static MasterKey Load(string? dataDirectory)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             return new MasterKey(Convert.FromBase64String(fromEnvironment.Trim()));
+        }
+        if (dataDirectory is null)
+        {
+            return new MasterKey(RandomNumberGenerator.GetBytes(32));
         }
         var path = Path.Combine(dataDirectory, "master.key");
         if (!File.Exists(path))
@@ -28,6 +33,12 @@ internal sealed class MasterKey
         }
         return new MasterKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
     }
+
+    /// <summary>
+    /// Names the key without revealing it (the first 16 hex digits of a key derived for this purpose alone), so that
+    /// the database can record which key its secrets were sealed with.
+    /// </summary>
+    public string Fingerprint() => Convert.ToHexStringLower(Derive("tcbpush master key fingerprint"))[..16];
 
     public byte[] Derive(string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));

@@ -23,15 +23,20 @@ internal static class AdminGroup
         admin.MapComponentAdmin();
         admin.MapPushAdmin();
         admin.MapConversationsAdmin();
+        admin.MapGet("/status", ServerStatus.GetAsync);
+        admin.MapPost("/reset", ServerReset.PostAsync);
         return admin;
     }
 
     private static async ValueTask<object?> RequireAdminKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var key = context.HttpContext.RequestServices.GetRequiredService<AdminKey>();
-        if (!key.Accepts(context.HttpContext.Request.Headers.Authorization))
+        var given = context.HttpContext.Request.Headers.Authorization;
+        if (!key.Accepts(given))
         {
-            return Results.Json(new { error = "admin key required: Authorization: Bearer <admin key>" }, statusCode: StatusCodes.Status401Unauthorized);
+            return Results.Json(new { error = string.IsNullOrEmpty(given)
+                ? "admin key required: Authorization: Bearer <admin key>"
+                : "admin key rejected: the key given is not this server's admin key" }, statusCode: StatusCodes.Status401Unauthorized);
         }
         return await next(context);
     }

@@ -5,5 +5,12 @@ internal sealed class Readiness
 {
     public bool IsReady { get; private set; }
 
-    public void MarkReady() => IsReady = true;
+    /// <summary>When the server became ready, for <c>/admin/status</c>'s uptime.</summary>
+    public DateTimeOffset ReadySince { get; private set; }
+
+    public void MarkReady(DateTimeOffset now)
+    {
+        ReadySince = now;
+        IsReady = true;
+    }
 }

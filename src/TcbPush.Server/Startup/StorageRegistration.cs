@@ -28,8 +28,11 @@ internal static class StorageRegistration
         {
             throw new InvalidOperationException($"--storage {options.Storage} is not available; use sqlite or postgres");
         }
-        services.AddSingleton(provider => SqliteDatabase.Open(options.DataDirectory,
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage")));
+        services.AddSingleton(provider =>
+        {
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage");
+            return options.InMemory ? SqliteDatabase.OpenInMemory(logger) : SqliteDatabase.Open(options.DataDirectory, logger);
+        });
         return services.AddSqlStores<SqliteDatabase>();
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using TcbPush.Server.Apps;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Component;
@@ -32,7 +33,10 @@ public static class TcbPushApp
     public static async Task<RunningServer> StartAsync(TcbPushOptions options, TextWriter output, TimeProvider? time = null,
         Action<ILoggingBuilder>? logging = null)
     {
-        PrivateFile.CreateDirectory(options.DataDirectory);
+        if (!options.InMemory)
+        {
+            PrivateFile.CreateDirectory(options.DataDirectory);
+        }
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => ConnectionLimits.Apply(kestrel, options));
@@ -42,16 +46,20 @@ public static class TcbPushApp
         // A failed start (port in use) is reported by `serve` in one line; the host would log it again with a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        ConfigureLogging(builder.Logging, options);
         logging?.Invoke(builder.Logging);
         AddServices(builder.Services, options, time ?? TimeProvider.System);
 
         var app = builder.Build();
+        app.UseMiddleware<RequestLog>();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseMiddleware<BodyPrefetchMiddleware>();
         app.UseRateLimiter();
         app.MapGet("/healthz", (Readiness readiness) => readiness.IsReady
             ? Results.Text("ok")
             : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/readyz", (ReadinessProbe probe) => probe.CheckAsync());
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapPush();
         app.MapCredentials();
         app.MapCallbackConfig();
@@ -65,7 +73,7 @@ public static class TcbPushApp
 
         try
         {
-            app.Services.GetRequiredService<IStorageBackend>();
+            await CheckMasterKeyAsync(app.Services.GetRequiredService<IStorageBackend>(), app.Services.GetRequiredService<MasterKey>());
             if (options.SeedFile is not null)
             {
                 await app.Services.GetRequiredService<SeedLoader>().LoadAsync(options.SeedFile);
@@ -79,14 +87,22 @@ public static class TcbPushApp
             var adminKey = app.Services.GetRequiredService<AdminKey>();
             if (adminKey.Generated)
             {
-                await output.WriteLineAsync($"Generated admin key (stored in {Path.Combine(options.DataDirectory, "admin.key")}, shown once): {adminKey.Value}");
+                var kept = options.InMemory ? "kept in memory" : $"stored in {Path.Combine(options.DataDirectory, "admin.key")}";
+                await output.WriteLineAsync($"Generated admin key ({kept}, shown once): {adminKey.Value}");
             }
-            if (options.Demo)
+            if (!options.Demo && !options.Quiet && (await app.Services.GetRequiredService<IAppStore>().ListAsync()).Count == 0)
+            {
+                await output.WriteLineAsync(FirstStart.NextSteps(url, adminKey.Generated ? adminKey.Value : "YOUR_ADMIN_KEY"));
+            }
+            if (options.Demo && !options.Quiet)
             {
                 await output.WriteLineAsync(DemoSetup.Instructions(url));
             }
-            app.Services.GetRequiredService<Readiness>().MarkReady();
-            await output.WriteLineAsync($"TcbPush listening on {url}");
+            app.Services.GetRequiredService<Readiness>().MarkReady(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            if (!options.Quiet)
+            {
+                await output.WriteLineAsync($"TcbPush listening on {url}");
+            }
             await output.FlushAsync();
             return new RunningServer(app, url);
         }
@@ -98,14 +114,57 @@ public static class TcbPushApp
         }
     }
 
+    /// <summary>
+    /// The database remembers the fingerprint of the master key its secrets were sealed with; a node started with
+    /// another key would answer every token and secret check wrongly, so it refuses to start.
+    /// </summary>
+    private static async Task CheckMasterKeyAsync(IStorageBackend storage, MasterKey key)
+    {
+        var fingerprint = key.Fingerprint();
+        var recorded = await storage.RecordMasterKeyFingerprintAsync(fingerprint);
+        if (!string.Equals(recorded, fingerprint, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"the master key (fingerprint {fingerprint}) is not the one this database was created with (fingerprint {recorded}); " +
+                $"start with that key ({MasterKey.EnvironmentVariable} or master.key in the data folder)");
+        }
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, TcbPushOptions options)
+    {
+        logging.ClearProviders();
+        if (options.LogFormat == "json")
+        {
+            logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
+        }
+        else
+        {
+            logging.AddSimpleConsole(text =>
+            {
+                text.SingleLine = true;
+                text.TimestampFormat = "HH:mm:ss.fff ";
+                text.UseUtcTimestamp = true;
+            });
+        }
+        logging.SetMinimumLevel(options.Quiet && options.LogLevel < LogLevel.Warning ? LogLevel.Warning : options.LogLevel);
+    }
+
     private static void AddServices(IServiceCollection services, TcbPushOptions options, TimeProvider time)
     {
         services.AddSingleton(time);
+        services.AddSingleton(Options.Create(options));
         services.AddSingleton<Readiness>();
+        services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<RequestMetrics>();
+        // The one place that knows OpenTelemetry: each feature owns a System.Diagnostics.Metrics meter named TcbPush.*.
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(RequestMetrics.MeterName, "TcbPush.*")
+            .AddPrometheusExporter());
         services.AddLoadShedding(options);
         services.AddTcbPushStorage(options);
-        services.AddSingleton(_ => MasterKey.Load(options.DataDirectory));
-        services.AddSingleton(_ => AdminKey.Resolve(options.AdminKey, options.DataDirectory));
+        var dataDirectory = options.InMemory ? null : options.DataDirectory;
+        services.AddSingleton(_ => MasterKey.Load(dataDirectory));
+        services.AddSingleton(_ => AdminKey.Resolve(options.AdminKey, dataDirectory));
         services.AddSingleton<SecretBox>();
         services.AddSingleton<SecretDigest>();
         services.AddSingleton(Options.Create(new WireOptions { BodyLimitBytes = options.BodyLimitBytes, BodyReadTimeout = options.BodyReadTimeout }));

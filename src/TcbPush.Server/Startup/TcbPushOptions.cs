@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TcbPush.Server.Conversations;
 using TcbPush.Server.Push;
 
@@ -21,6 +22,9 @@ public sealed class TcbPushOptions
     public bool PathCheck { get; set; } = true;
     public bool Demo { get; set; }
 
+    /// <summary>Keep everything in memory (SQLite only): no database, key or any other file is written.</summary>
+    public bool InMemory { get; set; }
+
     /// <summary>Largest accepted request body, in bytes.</summary>
     public int BodyLimitBytes { get; set; } = 1024 * 1024;
 
@@ -38,6 +42,15 @@ public sealed class TcbPushOptions
 
     /// <summary>Open connections from one remote address (loopback is not limited).</summary>
     public int MaxConnectionsPerAddress { get; set; } = 512;
+
+    /// <summary>Least severe log entries written (<c>--log-level</c>); <see cref="Quiet"/> raises it to Warning.</summary>
+    public LogLevel LogLevel { get; set; } = LogLevel.Information;
+
+    /// <summary><c>text</c> (one line per entry) or <c>json</c> (one JSON object per line).</summary>
+    public string LogFormat { get; set; } = "text";
+
+    /// <summary>Only warnings and errors, and no start-up banner beyond a generated admin key.</summary>
+    public bool Quiet { get; set; }
 
     /// <summary>The push router's retry schedule, timeouts and concurrency.</summary>
     public PushOptions Push { get; set; } = new();

@@ -191,6 +191,20 @@ internal sealed class SqlPushStore : IPushStore
         });
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> CountByStatusAsync() =>
+        (await db.ReadAsync(s => s.QueryAsync("SELECT status, count(*) FROM push_deliveries GROUP BY status",
+            r => (Status: r.GetString(0), Count: r.GetInt64(1)))))
+            .ToDictionary(row => row.Status, row => row.Count, StringComparer.Ordinal);
+
+    public Task<PushReset> ResetAsync() => db.WriteAsync(async s =>
+    {
+        var attempts = await s.ExecuteAsync("DELETE FROM push_attempts");
+        var deliveries = await s.ExecuteAsync("DELETE FROM push_deliveries");
+        await s.ExecuteAsync("DELETE FROM push_dedupe");
+        var messages = await s.ExecuteAsync("DELETE FROM push_messages");
+        return new PushReset(messages, deliveries, attempts);
+    });
+
     public Task<int> PruneDedupeAsync(DateTimeOffset now) => db.WriteAsync(s =>
         s.ExecuteAsync("DELETE FROM push_dedupe WHERE expires_at <= $1", now.ToUnixTimeMilliseconds()));
 

@@ -9,6 +9,7 @@ namespace TcbPush.Server.Wire;
 internal static class RequestContext
 {
     private const string RidKey = "tcbpush.rid";
+    private const string ErrCodeKey = "tcbpush.errcode";
 
     /// <summary>The request's rid, created on first use so every error of one request shares it.</summary>
     public static string Rid(HttpContext context)
@@ -22,6 +23,12 @@ internal static class RequestContext
         context.Items[RidKey] = rid;
         return rid;
     }
+
+    /// <summary>The errcode of the WeChat envelope this request was answered with, if it was.</summary>
+    public static int? ErrCodeOrNull(HttpContext context) =>
+        context.Items.TryGetValue(ErrCodeKey, out var code) && code is int value ? value : null;
+
+    public static void SetErrCode(HttpContext context, int code) => context.Items[ErrCodeKey] = code;
 
     public static ILogger Log(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Requests");

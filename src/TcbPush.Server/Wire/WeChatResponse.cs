@@ -56,6 +56,7 @@ internal static class WeChatResponse
             }
             json.WriteEndObject();
         }
+        RequestContext.SetErrCode(context, error?.Code ?? ErrCode.Ok);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = ContentType;
         context.Response.ContentLength = buffer.Length;

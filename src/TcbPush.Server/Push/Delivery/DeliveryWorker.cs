@@ -14,7 +14,8 @@ namespace TcbPush.Server.Push.Delivery;
 /// </summary>
 internal sealed class DeliveryWorker(
     IPushStore store, DeliverySender sender, RetrySchedule schedule, DeliverySignal signal, TimeProvider time,
-    IOptions<PushOptions> options, IEnumerable<IDeliveryAnswerListener> answerListeners, ILogger<DeliveryWorker> logger) : BackgroundService
+    IOptions<PushOptions> options, IEnumerable<IDeliveryAnswerListener> answerListeners, DeliveryMetrics metrics,
+    ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private const int ClaimBatch = 32;
     private static readonly TimeSpan IdleRecheck = TimeSpan.FromMinutes(1);
@@ -89,6 +90,7 @@ internal sealed class DeliveryWorker(
             var attempt = result.Log.Attempt;
             var now = time.GetUtcNow();
             var next = DeliveryTransition.AfterAttempt(result, schedule, now);
+            metrics.Attempted(next.Status == DeliveryStatus.Pending ? "retry" : next.Status, result.Log.LatencyMs);
             await store.RecordAsync(delivery.Id, result.Log, next, now);
             await TellListenersAsync(new DeliveryAnswer(delivery, attempt, result.Delivered, result.Body));
             if (next.Status == DeliveryStatus.Dead)

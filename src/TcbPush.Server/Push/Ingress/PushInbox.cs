@@ -8,7 +8,8 @@ namespace TcbPush.Server.Push.Ingress;
 /// Where every message enters, pushed or simulated: routes it by the configuration in force now, stores it with its
 /// delivery in one transaction (or finds it a duplicate), and wakes the worker.
 /// </summary>
-internal sealed class PushInbox(IPushStore store, MessageRouter router, DeliverySignal signal, TimeProvider time, IOptions<PushOptions> options)
+internal sealed class PushInbox(IPushStore store, MessageRouter router, DeliverySignal signal, TimeProvider time, IOptions<PushOptions> options,
+    IngressMetrics metrics)
 {
     private readonly TimeSpan dedupeWindow = options.Value.DedupeWindow;
 
@@ -20,6 +21,7 @@ internal sealed class PushInbox(IPushStore store, MessageRouter router, Delivery
         var inbound = new InboundMessage(appId, message.Identity, message.MsgType, message.Event, message.FromUserName, receivedAs,
             raw, message.Encode(MessageFormat.Json), simulated);
         var accepted = await store.AcceptAsync(inbound, route, now, now + dedupeWindow);
+        metrics.Received(appId, message.MsgType, accepted.Status);
         if (accepted.Status == DeliveryStatus.Pending)
         {
             signal.Notify();

@@ -12,13 +12,15 @@ namespace TcbPush.Server.Storage.Sqlite;
 internal sealed class SqliteDatabase : ISqlDatabase
 {
     private readonly string connectionString;
+    private readonly string? dataDirectory;
 
     /// <summary>The writer connection's prepared statements.</summary>
     private readonly PreparedStatements prepared = new();
 
-    private SqliteDatabase(string connectionString, SqliteWriteQueue writer)
+    private SqliteDatabase(string connectionString, string? dataDirectory, SqliteWriteQueue writer)
     {
         this.connectionString = connectionString;
+        this.dataDirectory = dataDirectory;
         Writer = writer;
     }
 
@@ -31,12 +33,29 @@ internal sealed class SqliteDatabase : ISqlDatabase
         PrivateFile.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, "tcbpush.db");
         PrivateFile.EnsureExists(path);
-        var connectionString = new SqliteConnectionStringBuilder
+        return Open(new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString();
+        }.ToString(), dataDirectory, logger);
+    }
+
+    /// <summary>
+    /// <c>--in-memory</c>: a private shared-cache memory database that lives as long as the writer connection; nothing
+    /// is written to disk.
+    /// </summary>
+    public static SqliteDatabase OpenInMemory(ILogger logger) => Open(new SqliteConnectionStringBuilder
+    {
+        DataSource = "tcbpush-" + Guid.NewGuid().ToString("N"),
+        Mode = SqliteOpenMode.Memory,
+        Cache = SqliteCacheMode.Shared,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString(), dataDirectory: null, logger);
+
+    private static SqliteDatabase Open(string connectionString, string? dataDirectory, ILogger logger)
+    {
         var writer = new SqliteConnection(connectionString);
         writer.Open();
         writer.Execute("PRAGMA journal_mode=WAL");
@@ -44,7 +63,7 @@ internal sealed class SqliteDatabase : ISqlDatabase
         writer.Execute("PRAGMA busy_timeout=30000");
         writer.Execute("PRAGMA foreign_keys=ON");
         Migrate(writer, logger);
-        return new SqliteDatabase(connectionString, new SqliteWriteQueue(writer, logger));
+        return new SqliteDatabase(connectionString, dataDirectory, new SqliteWriteQueue(writer, logger));
     }
 
     /// <summary>Runs a read on a pooled connection of its own, synchronously.</summary>
@@ -59,6 +78,30 @@ internal sealed class SqliteDatabase : ISqlDatabase
     /// <summary>Runs a write on the writer connection, in a savepoint of the next group commit; completes after that COMMIT.</summary>
     public Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write) =>
         Writer.WriteAsync(c => SqliteSession.Result(write(new SqliteSession(c, prepared))));
+
+    public async Task ProbeWriteAsync(DateTimeOffset now)
+    {
+        var at = now.ToString("O", CultureInfo.InvariantCulture);
+        await WriteAsync(s => s.ExecuteAsync(
+            "INSERT INTO node_settings (name, value) VALUES ('readiness_probe', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", at));
+        if (dataDirectory is null)
+        {
+            return;
+        }
+        // A deleted or read-only data folder still lets the open database file be written; the next start would fail.
+        var probe = Path.Combine(dataDirectory, ".readyz-probe");
+        await using (var file = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.WriteThrough))
+        {
+            await file.WriteAsync(System.Text.Encoding.ASCII.GetBytes(at));
+        }
+        File.Delete(probe);
+    }
+
+    public Task<string> RecordMasterKeyFingerprintAsync(string fingerprint) => WriteAsync(async s =>
+    {
+        await s.ExecuteAsync("INSERT INTO node_settings (name, value) VALUES ('master_key_fingerprint', $1) ON CONFLICT (name) DO NOTHING", fingerprint);
+        return (await s.QueryAsync("SELECT value FROM node_settings WHERE name = 'master_key_fingerprint'", r => r.GetString(0))).Single();
+    });
 
     private static void Migrate(SqliteConnection connection, ILogger logger)
     {
