@@ -24,7 +24,12 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
     {
         var now = time.GetUtcNow();
         var issue = await store.IssueAsync(TokenKind.App.ToString(), appId, now, _ => TokenDecision.Issue(now, now + Lifetime), appId);
-        return issue.RefusedWith != 0 ? new WeChatError(issue.RefusedWith) : Remember(TokenKind.App, appId, issue.Generation!, now);
+        if (issue.RefusedWith != 0)
+        {
+            return new WeChatError(issue.RefusedWith);
+        }
+        metrics.Issued(TokenKind.App);
+        return Remember(TokenKind.App, appId, issue.Generation!, now);
     }
 
     /// <summary>The stable token: the current one while it has more than 5 minutes left, else (or when forced) a new one.</summary>

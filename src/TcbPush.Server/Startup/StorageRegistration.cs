@@ -49,8 +49,7 @@ internal static class StorageRegistration
         }
         services.AddSingleton(provider => PostgresDatabase.Open(connectionString,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage")));
-        services.AddHostedService<PostgresDeliveryListener>();
-        services.AddHostedService<PostgresConversationListener>();
+        services.AddHostedService<PostgresNotificationListener>();
         return services.AddSqlStores<PostgresDatabase>();
     }
 
