@@ -15,7 +15,20 @@ internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvide
     public async Task<AttemptResult> SendAsync(ClaimedDelivery delivery, CancellationToken stopping)
     {
         var at = time.GetUtcNow();
-        using var request = DeliveryRequest.Create(delivery);
+        HttpRequestMessage built;
+        try
+        {
+            built = DeliveryRequest.Create(delivery);
+        }
+#pragma warning disable CA1031 // Whatever stops the message from being rendered is recorded as the attempt's error.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var refused = new DeliveryAttempt(delivery.Attempts + 1, at, delivery.TargetUrl, null, 0, "",
+                $"the message cannot be rendered for this target: {e.Message}");
+            return new AttemptResult(refused, Delivered: false, [], Permanent: true);
+        }
+        using var request = built;
         // The HTTP timeout runs on the real clock even when the rest of the server runs on a test clock.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         deadline.CancelAfter(timeout);
