@@ -1,8 +1,45 @@
 namespace TcbPush.Server.Push;
 
 /// <summary>
-/// A request to claim due deliveries: at most <see cref="Max"/>, none for a target already holding
-/// <see cref="PerTargetLimit"/> attempts (counting <see cref="InFlight"/>), leased until <see cref="LeaseUntil"/>.
+/// A request to claim due deliveries: at most <see cref="Max"/>, leased until <see cref="LeaseUntil"/>, with every
+/// target held to its fair share of the <see cref="GlobalLimit"/> (counting <see cref="InFlight"/>): at most
+/// <see cref="PerTargetLimit"/>, and, while more targets have work than the global limit can serve at that rate, an
+/// equal part of it (at least one). So many slow or hanging targets can never hold every slot: a healthy target
+/// always has one of its own.
 /// </summary>
 internal sealed record DeliveryClaim(
-    DateTimeOffset Now, DateTimeOffset LeaseUntil, int Max, int PerTargetLimit, IReadOnlyDictionary<string, int> InFlight);
+    DateTimeOffset Now, DateTimeOffset LeaseUntil, int Max, int PerTargetLimit, IReadOnlyDictionary<string, int> InFlight, int GlobalLimit)
+{
+    /// <summary>How many more deliveries <paramref name="target"/> may take, when <paramref name="targetsWithWork"/> targets have some.</summary>
+    public int FreeFor(string target, int targetsWithWork)
+    {
+        var share = Math.Min(PerTargetLimit, Math.Max(1, GlobalLimit / Math.Max(1, targetsWithWork)));
+        return Math.Min(share - InFlight.GetValueOrDefault(target), Max);
+    }
+
+    /// <summary>
+    /// Takes up to <see cref="Max"/> of the candidates, one target at a time in turn (each target's own in due order),
+    /// so that a target with a long backlog does not take the slots of one with a single due delivery.
+    /// </summary>
+    public IReadOnlyList<long> TakeInTurn(IReadOnlyList<IReadOnlyList<long>> candidatesByTarget)
+    {
+        var taken = new List<long>();
+        for (var round = 0; taken.Count < Max; round++)
+        {
+            var any = false;
+            foreach (var candidates in candidatesByTarget)
+            {
+                if (round < candidates.Count && taken.Count < Max)
+                {
+                    taken.Add(candidates[round]);
+                    any = true;
+                }
+            }
+            if (!any)
+            {
+                break;
+            }
+        }
+        return taken;
+    }
+}

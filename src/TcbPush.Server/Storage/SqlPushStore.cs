@@ -69,7 +69,7 @@ internal sealed class SqlPushStore : IPushStore
             $"SELECT (SELECT MIN(target_url) FROM {byTarget} WHERE {Active}) " +
             $"UNION ALL SELECT (SELECT MIN(target_url) FROM {byTarget} WHERE {Active} AND target_url > targets.url) " +
             "FROM targets WHERE targets.url IS NOT NULL) SELECT url FROM targets WHERE url IS NOT NULL";
-        dueForTarget = $"SELECT id, due_at FROM {byTarget} WHERE {Active} AND target_url = $2 AND due_at <= $1 " +
+        dueForTarget = $"SELECT id FROM {byTarget} WHERE {Active} AND target_url = $2 AND due_at <= $1 " +
                        $"ORDER BY due_at LIMIT $3{dialect.ForClaim}";
         claim = $"UPDATE push_deliveries SET status = 'delivering', due_at = $2, updated_at = $3 WHERE {dialect.IdIn("id", "$1")}";
         claimed = "SELECT d.id, d.appid, d.env, d.target_url, d.format, d.attempts, m.from_user, m.payload " +
@@ -113,21 +113,23 @@ internal sealed class SqlPushStore : IPushStore
         var now = claim.Now.ToUnixTimeMilliseconds();
         return await db.WriteAsync<IReadOnlyList<ClaimedDelivery>>(async s =>
         {
-            var candidates = new List<(long Id, long DueAt)>();
-            foreach (var target in await s.QueryAsync(targetsWithWork, r => r.GetString(0)))
+            var targets = await s.QueryAsync(targetsWithWork, r => r.GetString(0));
+            var candidates = new List<IReadOnlyList<long>>();
+            foreach (var target in targets)
             {
-                var free = Math.Min(claim.PerTargetLimit - claim.InFlight.GetValueOrDefault(target), claim.Max);
+                var free = claim.FreeFor(target, targets.Count);
                 if (free > 0)
                 {
-                    candidates.AddRange(await s.QueryAsync(dueForTarget, r => (r.GetInt64(0), r.GetInt64(1)), now, target, free));
+                    candidates.Add(await s.QueryAsync(dueForTarget, r => r.GetInt64(0), now, target, free));
                 }
             }
-            if (candidates.Count == 0)
+            var taken = claim.TakeInTurn(candidates);
+            if (taken.Count == 0)
             {
                 return [];
             }
             // On PostgreSQL, rows locked but not taken here are unlocked at COMMIT, untouched.
-            var ids = dialect.IdList(candidates.OrderBy(d => d.DueAt).Take(claim.Max).Select(d => d.Id));
+            var ids = dialect.IdList(taken);
             await s.ExecuteAsync(this.claim, ids, claim.LeaseUntil.ToUnixTimeMilliseconds(), now);
             return await s.QueryAsync(claimed, r => new ClaimedDelivery(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
                 ParseFormat(r.GetString(4)), r.GetInt32(5), r.GetString(6), r.GetBlob(7)), ids);

@@ -108,7 +108,7 @@ public sealed class PostgresStoreConcurrencyTests(PostgresTestGroup.Instance pos
         var inFlight = new Dictionary<string, int> { ["http://127.0.0.1:9/a"] = 1 };
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => new SqlPushStore(nodes[i % nodes.Count])
-            .ClaimAsync(new DeliveryClaim(at, at + TimeSpan.FromSeconds(30), 5, 4, inFlight)))));
+            .ClaimAsync(new DeliveryClaim(at, at + TimeSpan.FromSeconds(30), 5, 4, inFlight, 64)))));
 
         var all = claims.SelectMany(c => c).ToList();
         Assert.NotEmpty(all);

@@ -79,7 +79,7 @@ public sealed class DeliveryClaimTests : IAsyncLifetime
     private Task<AcceptedMessage> AcceptAsync(string msgId, string target) => store.AcceptAsync(Message(msgId), Route(target), Now, Now.AddDays(1));
 
     private Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DateTimeOffset at, Dictionary<string, int>? inFlight = null, int perTarget = 4) =>
-        store.ClaimAsync(new DeliveryClaim(at, at + Lease, 10, perTarget, inFlight ?? []));
+        store.ClaimAsync(new DeliveryClaim(at, at + Lease, 10, perTarget, inFlight ?? [], 64));
 
     private static InboundMessage Message(string msgId) =>
         new("wxapp", msgId, "text", "", "oUser", MessageFormat.Json, Encoding.UTF8.GetBytes("{}"), Encoding.UTF8.GetBytes("{}"));

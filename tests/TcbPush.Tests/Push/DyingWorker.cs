@@ -18,6 +18,6 @@ internal static class DyingWorker
         await using ISqlDatabase db = push.Postgres is { } connectionString
             ? PostgresDatabase.Open(connectionString, NullLogger.Instance)
             : SqliteDatabase.Open(push.DataDirectory, NullLogger.Instance);
-        return await new SqlPushStore(db).ClaimAsync(new DeliveryClaim(now, now + lease, 10, 4, new Dictionary<string, int>()));
+        return await new SqlPushStore(db).ClaimAsync(new DeliveryClaim(now, now + lease, 10, 4, new Dictionary<string, int>(), 64));
     }
 }

@@ -71,7 +71,7 @@ internal sealed class DeliveryWorker(
         }
         lastClaim = time.GetUtcNow();
         var claimed = await store.ClaimAsync(new DeliveryClaim(lastClaim, lastClaim + push.ClaimLease, Math.Min(free, ClaimBatch),
-            push.MaxConcurrentPerTarget, slots.Snapshot()));
+            push.MaxConcurrentPerTarget, slots.Snapshot(), push.MaxConcurrentDeliveries));
         foreach (var delivery in claimed)
         {
             Interlocked.Increment(ref inFlight);
