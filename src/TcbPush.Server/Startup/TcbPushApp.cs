@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using TcbPush.Server.Apps;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Component;
+using TcbPush.Server.Console;
 using TcbPush.Server.Credentials;
 using TcbPush.Server.Push;
 using TcbPush.Server.Push.Ingress;
@@ -56,6 +57,7 @@ public static class TcbPushApp
         app.MapCallbackConfig();
         app.MapComponents();
         app.MapAdmin();
+        app.MapConsole();
         if (options.Demo)
         {
             app.Services.GetRequiredService<DemoSetup>().MapEcho(app);
@@ -119,6 +121,7 @@ public static class TcbPushApp
         services.AddCallbackConfig(new CallbackConfigOptions { PathCheck = options.PathCheck });
         services.AddPush(options.Push);
         services.AddSeed();
+        services.AddConsole();
     }
 }
 
