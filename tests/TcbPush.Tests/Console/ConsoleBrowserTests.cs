@@ -104,7 +104,7 @@ public sealed partial class ConsoleBrowserTests(Chromium chromium) : IClassFixtu
 
         await page.GetByLabel("setcallbackconfig body (JSON)").FillAsync(
             """{"container_config":{"enable":true,"qbase_env":"no-such-env","qbase_container_path":"/push","text_mode":1}}""");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply configuration" }).ClickAsync();
+        await SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Apply configuration" }));
 
         var notice = await page.Locator(".notice.error").InnerTextAsync();
         Assert.Contains("errcode 40097", notice, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed partial class ConsoleBrowserTests(Chromium chromium) : IClassFixtu
 
         await page.GetByLabel("setcallbackconfig body (JSON)").FillAsync(
             """{"container_config":{"enable":true,"qbase_env":"env-ok","qbase_container_path":"/from-console","text_mode":2}}""");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply configuration" }).ClickAsync();
+        await SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Apply configuration" }));
 
         Assert.Contains("Configuration applied", await page.Locator(".notice.ok").InnerTextAsync(), StringComparison.Ordinal);
         var container = (await site.GetConfigAsync())["data"]!["container_config"]!;
@@ -137,13 +137,27 @@ public sealed partial class ConsoleBrowserTests(Chromium chromium) : IClassFixtu
         await SignInAsync(TestServer.AdminKey);
         await page.GotoAsync($"/console/deliveries/{dead}");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Replay this delivery" }).ClickAsync();
+        await SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Replay this delivery" }));
 
         Assert.DoesNotMatch($"/console/deliveries/{dead}$", page.Url);
         Assert.Equal(1, await page.Locator($"a[href='/console/deliveries/{dead}']").CountAsync());
         await ScreenshotAsync("delivery-replayed");
         var replays = await site.Server.AdminAsync(HttpMethod.Get, $"/admin/deliveries?appid={ConsoleSite.AppId}");
         Assert.Contains(replays["deliveries"]!.AsArray(), d => d!["replay_of"]?.GetValue<long>() == dead);
+    }
+
+    [Fact]
+    public async Task Revoking_an_authorization_in_the_console_revokes_it_on_the_wire()
+    {
+        await SignInAsync(TestServer.AdminKey);
+        await page.GotoAsync("/console/components");
+
+        await SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Revoke" }));
+
+        Assert.Contains("Revoked wxauthorizer's authorization of wxcomponent.", await page.Locator(".notice.ok").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("revoked", await page.Locator("tr", new() { HasText = "wxauthorizer" }).InnerTextAsync(), StringComparison.Ordinal);
+        var authorizations = await site.Server.AdminAsync(HttpMethod.Get, "/admin/authorizations");
+        Assert.NotNull(Assert.Single(authorizations["authorizations"]!.AsArray())!["revoked_at"]);
     }
 
     [Fact]
@@ -156,7 +170,7 @@ public sealed partial class ConsoleBrowserTests(Chromium chromium) : IClassFixtu
             cookies.Add(new Uri(site.Url), new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path));
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
         Assert.EndsWith("/console/signin", page.Url, StringComparison.Ordinal);
         await page.GotoAsync("/console/apps");
         Assert.EndsWith("/console/signin", page.Url, StringComparison.Ordinal);
@@ -171,8 +185,18 @@ public sealed partial class ConsoleBrowserTests(Chromium chromium) : IClassFixtu
     {
         await page.GotoAsync("/console/signin");
         await page.GetByLabel("Admin key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+    }
+
+    /// <summary>
+    /// Clicks a form's submit button and waits until the page its answer loads is there (a same-URL answer too): the
+    /// current document is marked first, and the wait ends in a document without the mark.
+    /// </summary>
+    private async Task SubmitAsync(ILocator button)
+    {
+        await page.EvaluateAsync("() => { window.tcbpushSubmitted = true; }");
+        await button.ClickAsync();
+        await page.WaitForFunctionAsync("() => !window.tcbpushSubmitted && document.readyState !== 'loading'");
     }
 
     private async Task ScreenshotAsync(string name) =>

@@ -84,6 +84,19 @@ public sealed partial class ConsoleHttpTests : IAsyncLifetime
         Assert.Contains(apps["apps"]!.AsArray(), a => a!["appid"]!.GetValue<string>() == "wxadded");
     }
 
+    [Fact]
+    public async Task A_bad_delivery_filter_shows_the_admin_apis_40097()
+    {
+        var cookies = new CookieContainer();
+        using var client = site.Client(cookies);
+        (await SignInAsync(client, TestServer.AdminKey)).Dispose();
+
+        var page = await client.GetStringAsync("/console/deliveries?status=lost");
+
+        Assert.Contains("errcode 40097", page, StringComparison.Ordinal);
+        Assert.Contains("status must be one of pending, delivering, delivered, dead, unrouted", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("console.css", "text/css")]
     [InlineData("console.js", "text/javascript")]
