@@ -55,8 +55,10 @@ internal sealed class AdminKey
         {
             return false;
         }
-        var offered = Encoding.UTF8.GetBytes(authorization[scheme.Length..].Trim());
-        var expected = SHA256.HashData(key);
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(offered), expected);
+        return Matches(authorization[scheme.Length..].Trim());
     }
+
+    /// <summary>Checks an offered key (the web console's sign-in) in constant time.</summary>
+    public bool Matches(string offered) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(offered)), SHA256.HashData(key));
 }

@@ -13,6 +13,7 @@ using TcbPush.Server.Apps;
 using TcbPush.Server.CallbackConfig;
 using TcbPush.Server.Component;
 using TcbPush.Server.Conversations;
+using TcbPush.Server.Console;
 using TcbPush.Server.Credentials;
 using TcbPush.Server.Push;
 using TcbPush.Server.Push.Ingress;
@@ -66,6 +67,7 @@ public static class TcbPushApp
         app.MapCustomService();
         app.MapComponents();
         app.MapAdmin();
+        app.MapConsole();
         if (options.Demo)
         {
             app.Services.GetRequiredService<DemoSetup>().MapEcho(app);
@@ -182,6 +184,7 @@ public static class TcbPushApp
         services.AddPush(options.Push);
         services.AddConversations(options.Conversations);
         services.AddSeed();
+        services.AddConsole();
     }
 }
 

@@ -13,7 +13,7 @@ public sealed class LayeringTests
 
     /// <summary>Server features, lowest first: each may use the ones before it, never one after it.</summary>
     private static readonly string[] Features =
-        ["Apps", "Credentials", "Component", "CallbackConfig", "Push", "Conversations", "Seed"];
+        ["Apps", "Credentials", "Component", "CallbackConfig", "Push", "Conversations", "Seed", "Console"];
 
     private static readonly string[] Foundations = ["Wire", "Secrets"];
 
