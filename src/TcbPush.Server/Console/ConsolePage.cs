@@ -16,7 +16,7 @@ public abstract class ConsolePage : ComponentBase
     protected string? NoticeMessage { get; private set; }
 
     /// <summary>Shows the error with errcode and errmsg (rid included) as the admin API would have answered.</summary>
-    protected void Fail(WeChatError error)
+    private protected void Fail(WeChatError error)
     {
         NoticeCode = error.Code;
         NoticeMessage = HttpContext is null ? error.Message : error.MessageWithRid(RequestContext.Rid(HttpContext));
