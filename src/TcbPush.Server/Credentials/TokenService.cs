@@ -10,26 +10,22 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
 {
     private TimeSpan Lifetime => TimeSpan.FromSeconds(options.Value.TokenTtlSeconds);
 
-    /// <summary>Issues a new token; the subject's previous token keeps working for the overlap.</summary>
-    public async Task<IssuedToken> IssueAsync(TokenKind kind, string subject)
-    {
-        var now = time.GetUtcNow();
-        var issue = await store.IssueAsync(kind.ToString(), subject, now, _ => TokenDecision.Issue(now, now + Lifetime));
-        metrics.Issued(kind);
-        return Remember(kind, subject, issue.Generation!, now);
-    }
+    /// <summary>Issues a new component or authorizer token; the subject's previous token keeps working for the overlap.</summary>
+    public async Task<IssuedToken> IssueAsync(TokenKind kind, string subject) => (await IssueNewAsync(kind, subject, appId: null)).Value;
 
     /// <summary>Issues an app's plain token, or 40013 when the app was removed meanwhile (the check and the issue are one write).</summary>
-    public async Task<Result<IssuedToken>> IssueForAppAsync(string appId)
+    public Task<Result<IssuedToken>> IssueForAppAsync(string appId) => IssueNewAsync(TokenKind.App, appId, appId);
+
+    private async Task<Result<IssuedToken>> IssueNewAsync(TokenKind kind, string subject, string? appId)
     {
         var now = time.GetUtcNow();
-        var issue = await store.IssueAsync(TokenKind.App.ToString(), appId, now, _ => TokenDecision.Issue(now, now + Lifetime), appId);
+        var issue = await store.IssueAsync(kind.ToString(), subject, now, _ => TokenDecision.Issue(now, now + Lifetime), appId);
         if (issue.RefusedWith != 0)
         {
             return new WeChatError(issue.RefusedWith);
         }
-        metrics.Issued(TokenKind.App);
-        return Remember(TokenKind.App, appId, issue.Generation!, now);
+        metrics.Issued(kind);
+        return Remember(kind, subject, issue.Generation!, now);
     }
 
     /// <summary>The stable token: the current one while it has more than 5 minutes left, else (or when forced) a new one.</summary>
