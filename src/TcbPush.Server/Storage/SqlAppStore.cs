@@ -1,5 +1,6 @@
 using System.Data.Common;
 using TcbPush.Server.Apps;
+using TcbPush.Server.Credentials;
 using TcbPush.Server.Secrets;
 
 namespace TcbPush.Server.Storage;
@@ -31,8 +32,17 @@ internal sealed class SqlAppStore(ISqlDatabase db, SecretBox secrets) : IAppStor
         return true;
     });
 
-    public Task<bool> DeleteAsync(string appId) =>
-        db.WriteAsync(async s => await s.ExecuteAsync("DELETE FROM apps WHERE appid = $1", appId) > 0);
+    /// <summary>
+    /// Deletes the app and revokes its app and stable tokens in the same commit: were they two writes, a crash between
+    /// them would leave tokens that the app's next registration brings back to life.
+    /// </summary>
+    public Task<bool> DeleteAsync(string appId) => db.WriteAsync(async s =>
+    {
+        // The subject locks first, as a token issue takes them (then the app row): no lock-order cycle on PostgreSQL.
+        await SqlTokenStore.RevokeAllAsync(s, db.Dialect, nameof(TokenKind.App), appId);
+        await SqlTokenStore.RevokeAllAsync(s, db.Dialect, nameof(TokenKind.Stable), appId);
+        return await s.ExecuteAsync("DELETE FROM apps WHERE appid = $1", appId) > 0;
+    });
 
     private byte[]? Seal(string? value) => value is null ? null : secrets.Seal(value);
 

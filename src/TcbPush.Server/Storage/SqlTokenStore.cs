@@ -24,7 +24,7 @@ internal sealed class SqlTokenStore(ISqlDatabase db) : ITokenStore
         string? appId = null) =>
         db.WriteAsync(async s =>
         {
-            await LockSubjectAsync(s, kind, subject);
+            await LockSubjectAsync(s, db.Dialect, kind, subject);
             if (appId is not null &&
                 (await s.QueryAsync("SELECT 1 FROM apps WHERE appid = $1" + db.Dialect.ForUpdate, _ => true, appId)).Count == 0)
             {
@@ -53,17 +53,20 @@ internal sealed class SqlTokenStore(ISqlDatabase db) : ITokenStore
         });
 
     public Task RevokeAllAsync(string kind, string subject) =>
-        db.WriteAsync(async s =>
-        {
-            await LockSubjectAsync(s, kind, subject);
-            await s.ExecuteAsync($"DELETE FROM token_generations WHERE kind = $1 AND subject = $2 AND generation < {Latest}", kind, subject);
-            return await s.ExecuteAsync($"UPDATE token_generations SET revoked = $3 WHERE kind = $1 AND subject = $2 AND generation = {Latest}",
-                kind, subject, true);
-        });
+        db.WriteAsync(async s => await RevokeAllAsync(s, db.Dialect, kind, subject));
 
-    private async ValueTask LockSubjectAsync(ISqlSession s, string kind, string subject)
+    /// <summary>Inside a write: keeps only the latest generation of (kind, subject), marked revoked.</summary>
+    public static async ValueTask<int> RevokeAllAsync(ISqlSession s, SqlDialect dialect, string kind, string subject)
     {
-        if (db.Dialect.LockSubject is { } lockSubject)
+        await LockSubjectAsync(s, dialect, kind, subject);
+        await s.ExecuteAsync($"DELETE FROM token_generations WHERE kind = $1 AND subject = $2 AND generation < {Latest}", kind, subject);
+        return await s.ExecuteAsync($"UPDATE token_generations SET revoked = $3 WHERE kind = $1 AND subject = $2 AND generation = {Latest}",
+            kind, subject, true);
+    }
+
+    private static async ValueTask LockSubjectAsync(ISqlSession s, SqlDialect dialect, string kind, string subject)
+    {
+        if (dialect.LockSubject is { } lockSubject)
         {
             await s.ExecuteAsync(lockSubject, kind, subject);
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TcbPush.Tests.Infrastructure;
+using TcbPush.Server.Apps;
 using TcbPush.Server.Credentials;
 
 namespace TcbPush.Tests.Credentials;
@@ -164,6 +165,30 @@ public class TokenTests : IAsyncLifetime
             Assert.Equal(40014, await ErrcodeOfGetAsync(token));
         }
         Assert.Equal(0, await ErrcodeOfGetAsync(renewed[^1]));
+    }
+
+    [Fact]
+    public async Task A_crash_right_after_an_app_is_deleted_leaves_no_token_to_revive()
+    {
+        var old = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            old.Add(await server.TokenAsync(App));
+        }
+        // The store's delete alone, without the removal listeners that run after it: what a kill -9 right after the
+        // delete's commit would leave.
+        await server.Services.GetRequiredService<IAppStore>().DeleteAsync(App);
+        server = await server.RestartAsync();
+        await server.AdminAsync(HttpMethod.Post, "/admin/apps", new { appid = App, secret = "secret-" + App });
+        for (var i = 0; i < 4; i++)
+        {
+            await server.TokenAsync(App);
+        }
+
+        foreach (var token in old)
+        {
+            Assert.Equal(40014, await ErrcodeOfGetAsync(token));
+        }
     }
 
     [Fact]

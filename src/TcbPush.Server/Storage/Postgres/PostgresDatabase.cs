@@ -74,16 +74,9 @@ internal sealed class PostgresDatabase : ISqlDatabase
         return result;
     }
 
-    public Task ProbeWriteAsync(DateTimeOffset now) => WriteAsync(connection => connection.ExecuteAsync(
-        "INSERT INTO node_settings (name, value) VALUES ('readiness_probe', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-        now.ToString("O", CultureInfo.InvariantCulture)));
+    public Task ProbeWriteAsync(DateTimeOffset now) => SqlNodeSettings.WriteReadinessProbeAsync(this, now);
 
-    public Task<string> RecordMasterKeyFingerprintAsync(string fingerprint) => WriteAsync(async connection =>
-    {
-        await connection.ExecuteAsync("INSERT INTO node_settings (name, value) VALUES ('master_key_fingerprint', $1) ON CONFLICT (name) DO NOTHING", fingerprint);
-        var recorded = await connection.QueryAsync("SELECT value FROM node_settings WHERE name = 'master_key_fingerprint'", r => r.GetString(0));
-        return recorded[0];
-    });
+    public Task<string> RecordMasterKeyFingerprintAsync(string fingerprint) => SqlNodeSettings.RecordMasterKeyFingerprintAsync(this, fingerprint);
 
     private static void Migrate(NpgsqlConnection connection, ILogger logger)
     {

@@ -81,9 +81,7 @@ internal sealed class SqliteDatabase : ISqlDatabase
 
     public async Task ProbeWriteAsync(DateTimeOffset now)
     {
-        var at = now.ToString("O", CultureInfo.InvariantCulture);
-        await WriteAsync(s => s.ExecuteAsync(
-            "INSERT INTO node_settings (name, value) VALUES ('readiness_probe', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", at));
+        await SqlNodeSettings.WriteReadinessProbeAsync(this, now);
         if (dataDirectory is null)
         {
             return;
@@ -92,16 +90,12 @@ internal sealed class SqliteDatabase : ISqlDatabase
         var probe = Path.Combine(dataDirectory, ".readyz-probe");
         await using (var file = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.WriteThrough))
         {
-            await file.WriteAsync(System.Text.Encoding.ASCII.GetBytes(at));
+            await file.WriteAsync(System.Text.Encoding.ASCII.GetBytes(now.ToString("O", CultureInfo.InvariantCulture)));
         }
         File.Delete(probe);
     }
 
-    public Task<string> RecordMasterKeyFingerprintAsync(string fingerprint) => WriteAsync(async s =>
-    {
-        await s.ExecuteAsync("INSERT INTO node_settings (name, value) VALUES ('master_key_fingerprint', $1) ON CONFLICT (name) DO NOTHING", fingerprint);
-        return (await s.QueryAsync("SELECT value FROM node_settings WHERE name = 'master_key_fingerprint'", r => r.GetString(0))).Single();
-    });
+    public Task<string> RecordMasterKeyFingerprintAsync(string fingerprint) => SqlNodeSettings.RecordMasterKeyFingerprintAsync(this, fingerprint);
 
     private static void Migrate(SqliteConnection connection, ILogger logger)
     {
