@@ -28,11 +28,19 @@ internal sealed class SqlAppStore(ISqlDatabase db, SecretBox secrets) : IAppStor
         await s.ExecuteAsync($"INSERT INTO apps ({Columns}) VALUES ($1, $2, $3, $4, $5) " +
                              "ON CONFLICT (appid) DO UPDATE SET secret_hash = $2, message_token = $3, encoding_aes_key = $4, kind = $5",
             app.AppId, app.SecretHash, Seal(app.MessageToken), Seal(app.EncodingAesKey), app.Kind);
+        await s.NotifyStateAsync(db.Dialect, CachedAppStore.Topic, app.AppId);
         return true;
     });
 
-    public Task<bool> DeleteAsync(string appId) =>
-        db.WriteAsync(async s => await s.ExecuteAsync("DELETE FROM apps WHERE appid = $1", appId) > 0);
+    public Task<bool> DeleteAsync(string appId) => db.WriteAsync(async s =>
+    {
+        var deleted = await s.ExecuteAsync("DELETE FROM apps WHERE appid = $1", appId) > 0;
+        if (deleted)
+        {
+            await s.NotifyStateAsync(db.Dialect, CachedAppStore.Topic, appId);
+        }
+        return deleted;
+    });
 
     private byte[]? Seal(string? value) => value is null ? null : secrets.Seal(value);
 
