@@ -6,15 +6,17 @@ using TcbPush.Server.Apps;
 namespace TcbPush.Server.CallbackConfig;
 
 /// <summary>
-/// Applies a validated patch: merges it with the stored configuration, enforces exclusivity, runs the path check
+/// Applies validated patches: merges each with the configuration before it, enforces exclusivity, runs the path check
 /// when the container target changes, and stores the result with a version compare-and-swap. Sets for one app are
-/// serialized on this node by a per-app lock, and across nodes by the swap, so the stored state is always exactly
-/// one request's result.
+/// serialized on this node by a per-app queue, and across nodes by the swap, so the stored state is always exactly one
+/// request's result. Sets that queue up for one app while a commit is under way are applied in arrival order and
+/// committed together: one write for the batch, each request still answered with its own result, each successful one
+/// counted as one version.
 /// </summary>
 internal sealed class CallbackConfigUpdater(
     ICallbackConfigStore configs, IEnvironmentStore environments, ContainerPathCheck pathCheck, IOptions<CallbackConfigOptions> options)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> appLocks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AppQueue> queues = new(StringComparer.Ordinal);
 
     public async Task<WeChatError?> ApplyAsync(string appId, CallbackConfigPatch patch)
     {
@@ -25,31 +27,81 @@ internal sealed class CallbackConfigUpdater(
                 return new WeChatError(ErrCode.InvalidArgs, $"env not exists: {field} '{env}'");
             }
         }
-        var appLock = appLocks.GetOrAdd(appId, _ => new SemaphoreSlim(1, 1));
-        await appLock.WaitAsync();
-        try
+        var queue = queues.GetOrAdd(appId, _ => new AppQueue());
+        var set = new QueuedSet(patch);
+        bool drain;
+        lock (queue)
         {
-            while (true)
+            queue.Pending.Add(set);
+            drain = !queue.Draining;
+            queue.Draining = true;
+        }
+        if (drain)
+        {
+            _ = DrainAsync(appId, queue);
+        }
+        return await set.Answer.Task;
+    }
+
+    /// <summary>Commits what is queued for the app, batch after batch, until the queue is empty.</summary>
+    private async Task DrainAsync(string appId, AppQueue queue)
+    {
+        while (true)
+        {
+            List<QueuedSet> batch;
+            lock (queue)
             {
-                var stored = await configs.GetAsync(appId);
-                var next = patch.ApplyTo(stored.Config);
-                if (CallbackConfigValidator.CheckExclusive(next) is { } conflict)
+                if (queue.Pending.Count == 0)
                 {
-                    return conflict;
+                    queue.Draining = false;
+                    return;
                 }
-                if (await CheckContainerAsync(appId, stored.Config.ContainerConfig, next.ContainerConfig) is { } failed)
+                batch = queue.Pending;
+                queue.Pending = [];
+            }
+            try
+            {
+                var answers = await CommitAsync(appId, batch);
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    return failed;
+                    batch[i].Answer.TrySetResult(answers[i]);
                 }
-                if (await configs.TryReplaceAsync(appId, stored.Version, next))
+            }
+#pragma warning disable CA1031 // Any failure (storage down) is each waiting request's to report; the queue goes on with the next batch.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                foreach (var set in batch)
                 {
-                    return null;
+                    set.Answer.TrySetException(e);
                 }
             }
         }
-        finally
+    }
+
+    private async Task<WeChatError?[]> CommitAsync(string appId, List<QueuedSet> batch)
+    {
+        while (true)
         {
-            appLock.Release();
+            var stored = await configs.GetAsync(appId);
+            var current = stored.Config;
+            var answers = new WeChatError?[batch.Count];
+            var applied = 0;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var next = batch[i].Patch.ApplyTo(current);
+                answers[i] = CallbackConfigValidator.CheckExclusive(next) ??
+                             await CheckContainerAsync(appId, current.ContainerConfig, next.ContainerConfig);
+                if (answers[i] is null)
+                {
+                    current = next;
+                    applied++;
+                }
+            }
+            if (applied == 0 || await configs.TryReplaceAsync(appId, stored.Version, current, applied))
+            {
+                return answers;
+            }
         }
     }
 
@@ -65,5 +117,17 @@ internal sealed class CallbackConfigUpdater(
         }
         var problem = await pathCheck.CheckAsync(environment, next, appId);
         return problem is null ? null : new WeChatError(ErrCode.InvalidArgs, $"container path check failed: {problem}");
+    }
+
+    private sealed class AppQueue
+    {
+        public List<QueuedSet> Pending { get; set; } = [];
+
+        public bool Draining { get; set; }
+    }
+
+    private sealed record QueuedSet(CallbackConfigPatch Patch)
+    {
+        public TaskCompletionSource<WeChatError?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -33,6 +33,8 @@ internal static class StorageRegistration
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage");
             return options.InMemory ? SqliteDatabase.OpenInMemory(logger) : SqliteDatabase.Open(options.DataDirectory, logger);
         });
+        // One node owns the data folder, so its own writes are the only ones its caches must hear of.
+        services.AddSingleton(new CacheCoherence(singleNode: true));
         return services.AddSqlStores<SqliteDatabase>();
     }
 
@@ -49,6 +51,8 @@ internal static class StorageRegistration
         }
         services.AddSingleton(provider => PostgresDatabase.Open(connectionString,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage")));
+        // Other nodes write too: caches are trusted only while the listener hears their notifications.
+        services.AddSingleton(new CacheCoherence(singleNode: false));
         services.AddHostedService<PostgresNotificationListener>();
         return services.AddSqlStores<PostgresDatabase>();
     }
@@ -58,9 +62,15 @@ internal static class StorageRegistration
     {
         services.AddSingleton<ISqlDatabase>(provider => provider.GetRequiredService<TDatabase>());
         services.AddSingleton<IStorageBackend>(provider => provider.GetRequiredService<TDatabase>());
-        services.AddSingleton<IAppStore, SqlAppStore>();
-        services.AddSingleton<IEnvironmentStore, SqlEnvironmentStore>();
-        services.AddSingleton<ICallbackConfigStore, SqlCallbackConfigStore>();
+        services.AddSingleton<SqlAppStore>();
+        services.AddSingleton<IAppStore>(provider => new CachedAppStore(provider.GetRequiredService<SqlAppStore>(),
+            provider.GetRequiredService<CacheCoherence>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SqlEnvironmentStore>();
+        services.AddSingleton<IEnvironmentStore>(provider => new CachedEnvironmentStore(provider.GetRequiredService<SqlEnvironmentStore>(),
+            provider.GetRequiredService<CacheCoherence>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SqlCallbackConfigStore>();
+        services.AddSingleton<ICallbackConfigStore>(provider => new CachedCallbackConfigStore(provider.GetRequiredService<SqlCallbackConfigStore>(),
+            provider.GetRequiredService<CacheCoherence>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SqlConversationStore>();
         services.AddSingleton<IConversationStore>(provider => provider.GetRequiredService<SqlConversationStore>());
         services.AddSingleton<IPushStore, SqlPushStore>();

@@ -29,6 +29,7 @@ internal sealed class SqlAppStore(ISqlDatabase db, SecretBox secrets) : IAppStor
         await s.ExecuteAsync($"INSERT INTO apps ({Columns}) VALUES ($1, $2, $3, $4, $5) " +
                              "ON CONFLICT (appid) DO UPDATE SET secret_hash = $2, message_token = $3, encoding_aes_key = $4, kind = $5",
             app.AppId, app.SecretHash, Seal(app.MessageToken), Seal(app.EncodingAesKey), app.Kind);
+        await s.NotifyStateAsync(db.Dialect, CachedAppStore.Topic, app.AppId);
         return true;
     });
 
@@ -41,7 +42,12 @@ internal sealed class SqlAppStore(ISqlDatabase db, SecretBox secrets) : IAppStor
         // The subject locks first, as a token issue takes them (then the app row): no lock-order cycle on PostgreSQL.
         await SqlTokenStore.RevokeAllAsync(s, db.Dialect, nameof(TokenKind.App), appId);
         await SqlTokenStore.RevokeAllAsync(s, db.Dialect, nameof(TokenKind.Stable), appId);
-        return await s.ExecuteAsync("DELETE FROM apps WHERE appid = $1", appId) > 0;
+        var deleted = await s.ExecuteAsync("DELETE FROM apps WHERE appid = $1", appId) > 0;
+        if (deleted)
+        {
+            await s.NotifyStateAsync(db.Dialect, CachedAppStore.Topic, appId);
+        }
+        return deleted;
     });
 
     private byte[]? Seal(string? value) => value is null ? null : secrets.Seal(value);

@@ -17,14 +17,22 @@ internal sealed class SqlCallbackConfigStore(ISqlDatabase db, TimeProvider time)
                 JsonSerializer.Deserialize(r.GetString(0), ProtocolJson.Default.CallbackConfiguration)!, r.GetInt64(1)),
             appId))).SingleOrDefault() ?? StoredCallbackConfig.Never;
 
-    public Task<bool> TryReplaceAsync(string appId, long expectedVersion, CallbackConfiguration config)
+    public Task<bool> TryReplaceAsync(string appId, long expectedVersion, CallbackConfiguration config, int sets = 1)
     {
         var json = JsonSerializer.Serialize(config, ProtocolJson.Default.CallbackConfiguration);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return db.WriteAsync(async s => expectedVersion == 0
-            ? await s.ExecuteAsync("INSERT INTO callback_configs (appid, version, config, updated_at) VALUES ($1, 1, $2, $3) " +
-                                   "ON CONFLICT (appid) DO NOTHING", appId, json, now) == 1
-            : await s.ExecuteAsync("UPDATE callback_configs SET version = version + 1, config = $2, updated_at = $3 " +
-                                   "WHERE appid = $1 AND version = $4", appId, json, now, expectedVersion) == 1);
+        return db.WriteAsync(async s =>
+        {
+            var replaced = expectedVersion == 0
+                ? await s.ExecuteAsync("INSERT INTO callback_configs (appid, version, config, updated_at) VALUES ($1, $4, $2, $3) " +
+                                       "ON CONFLICT (appid) DO NOTHING", appId, json, now, (long)sets) == 1
+                : await s.ExecuteAsync("UPDATE callback_configs SET version = version + $5, config = $2, updated_at = $3 " +
+                                       "WHERE appid = $1 AND version = $4", appId, json, now, expectedVersion, (long)sets) == 1;
+            if (replaced)
+            {
+                await s.NotifyStateAsync(db.Dialect, CachedCallbackConfigStore.Topic, appId);
+            }
+            return replaced;
+        });
     }
 }

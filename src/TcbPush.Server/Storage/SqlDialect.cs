@@ -18,6 +18,7 @@ internal sealed class SqlDialect
         NotifyWorkers = null,
         NotifyConversation = null,
         LockSubject = null,
+        NotifyState = null,
     };
 
     public static SqlDialect Postgres { get; } = new()
@@ -30,6 +31,7 @@ internal sealed class SqlDialect
         NotifyWorkers = $"SELECT pg_notify('{DeliveriesChannel}', '')",
         NotifyConversation = $"SELECT pg_notify('{ConversationsChannel}', $1)",
         LockSubject = "SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
+        NotifyState = $"SELECT pg_notify('{StateChannel}', $1)",
     };
 
     /// <summary>The PostgreSQL channel on which every write that stores or frees a due delivery notifies the nodes' workers.</summary>
@@ -37,6 +39,12 @@ internal sealed class SqlDialect
 
     /// <summary>The PostgreSQL channel of "appid openid" notifications of new conversation entries.</summary>
     public const string ConversationsChannel = "tcbpush_conversations";
+
+    /// <summary>
+    /// The PostgreSQL channel of "topic key" notifications ("app wx…", "env …", "config wx…"): shared state that nodes
+    /// cache changed, so they forget it (see <c>CacheCoherence</c>).
+    /// </summary>
+    public const string StateChannel = "tcbpush_state";
 
     private SqlDialect()
     {
@@ -83,4 +91,10 @@ internal sealed class SqlDialect
     /// issues for one subject on several nodes are serialised as SQLite's one writer serialises them. Null for SQLite.
     /// </summary>
     public required string? LockSubject { get; init; }
+
+    /// <summary>
+    /// Run in a write that changes cached shared state, with "topic key" as $1: makes every node forget it at COMMIT.
+    /// Null for SQLite, whose one node invalidates its caches in process.
+    /// </summary>
+    public required string? NotifyState { get; init; }
 }
