@@ -312,7 +312,8 @@ public sealed partial class ConsoleBrowserTests(Chromium chromium) : IClassFixtu
         var old = await site.Server.GetJsonAsync("/cgi-bin/token?grant_type=client_credential&appid=wxofficial&secret=first-secret");
         Assert.NotEqual(0, old["errcode"]!.GetValue<int>());
 
-        await SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Delete app wxofficial" }));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete app wxofficial" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete wxofficial" }).WaitForAsync();
         Assert.Equal(1, await page.GetByRole(AriaRole.Cell, new() { Name = "wxofficial", Exact = true }).CountAsync());
         await ScreenshotAsync("apps-confirm-delete");
         await SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete wxofficial" }));
