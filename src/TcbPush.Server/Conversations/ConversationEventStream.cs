@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace TcbPush.Server.Conversations;
 
@@ -24,7 +26,11 @@ internal static class ConversationEventStream
     {
         var seq = afterSeq;
         var response = context.Response;
-        var stopping = context.RequestAborted;
+        // Ends with the watcher, or when the server stops: an open console tab must not hold up a shutdown.
+        var lifetime = context.RequestServices.GetService<IHostApplicationLifetime>();
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted,
+            lifetime?.ApplicationStopping ?? CancellationToken.None);
+        var stopping = ending.Token;
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
@@ -65,7 +71,7 @@ internal static class ConversationEventStream
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // The watcher went away.
+            // The watcher went away, or the server is stopping.
         }
     }
 }
