@@ -6,7 +6,8 @@ namespace TcbPush.Server.Console;
 
 /// <summary>
 /// Serves the web console at <c>/console</c>: its assets from the assembly, the session gate (every page but the
-/// sign-in needs a console session), anti-forgery on every form, and the Razor pages.
+/// sign-in needs a console session), anti-forgery on every form, the Razor pages, and the two
+/// script endpoints of the live pages (a conversation's event stream, replaying the dead deliveries of a filter in batches).
 /// </summary>
 internal static class ConsoleEndpoints
 {
@@ -15,6 +16,8 @@ internal static class ConsoleEndpoints
         app.Use(RequireSessionAsync);
         app.UseAntiforgery();
         app.MapGet(ConsolePaths.Assets + "/{name}", ConsoleAssets.Serve);
+        app.MapGet(ConsoleConversationEvents.Route, ConsoleConversationEvents.StreamAsync);
+        app.MapPost(ConsoleReplayBatch.Route, ConsoleReplayBatch.ReplayAsync);
         app.MapRazorComponents<App>();
         return app;
     }

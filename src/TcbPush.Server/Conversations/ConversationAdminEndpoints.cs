@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,13 +17,6 @@ internal static class ConversationAdminEndpoints
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 500;
-    private const int StreamBatch = 100;
-
-    /// <summary>A stream re-reads its conversation this often even without a wake-up (another node without notifications).</summary>
-    private static readonly TimeSpan StreamPoll = TimeSpan.FromSeconds(2);
-
-    /// <summary>An idle stream sends a comment this often so that proxies keep it open.</summary>
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
     public static RouteGroupBuilder MapConversationsAdmin(this RouteGroupBuilder admin)
     {
@@ -85,51 +77,7 @@ internal static class ConversationAdminEndpoints
         {
             return WeChatResponse.Error(invalid);
         }
-        var seq = after.Value;
-        var response = context.Response;
-        var stopping = context.RequestAborted;
-        response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        await response.WriteAsync("retry: 1000\n\n", stopping);
-        await response.Body.FlushAsync(stopping);
-        var idleSince = DateTime.UtcNow;
-        try
-        {
-            while (!stopping.IsCancellationRequested)
-            {
-                var changed = signal.NextAsync(appid, openid);
-                var entries = await store.EntriesAsync(appid, openid, seq, StreamBatch);
-                foreach (var entry in entries)
-                {
-                    await response.WriteAsync(
-                        $"id: {entry.Seq.ToString(CultureInfo.InvariantCulture)}\nevent: entry\ndata: {Encoding.UTF8.GetString(ConversationJson.Serialize(entry))}\n\n",
-                        stopping);
-                    seq = entry.Seq;
-                }
-                if (entries.Count > 0)
-                {
-                    await response.Body.FlushAsync(stopping);
-                    idleSince = DateTime.UtcNow;
-                    if (entries.Count == StreamBatch)
-                    {
-                        continue;
-                    }
-                }
-                else if (DateTime.UtcNow - idleSince >= KeepAlive)
-                {
-                    await response.WriteAsync(": keep-alive\n\n", stopping);
-                    await response.Body.FlushAsync(stopping);
-                    idleSince = DateTime.UtcNow;
-                }
-                // Real time on purpose: a stream is a real connection, even when the server runs on a test clock.
-                await Task.WhenAny(changed, Task.Delay(StreamPoll, stopping));
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // The watcher went away.
-        }
+        await ConversationEventStream.WriteAsync(context, appid, openid, after.Value, store, signal);
         return Results.Empty;
     }
 

@@ -157,6 +157,8 @@ public static class TcbPushApp
         services.AddSingleton(Options.Create(options));
         services.AddSingleton<Readiness>();
         services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<RecentErrors>();
+        services.AddSingleton<IServerHealth, ServerHealthSource>();
         services.AddSingleton<RequestMetrics>();
         // The one place that knows OpenTelemetry: each feature owns a System.Diagnostics.Metrics meter named TcbPush.*.
         services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -97,6 +97,51 @@ public sealed partial class ConsoleHttpTests : IAsyncLifetime
         Assert.Contains("status must be one of pending, delivering, delivered, dead, unrouted", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_conversations_event_stream_needs_a_console_session()
+    {
+        using var client = site.Client(new CookieContainer());
+        using var response = await client.GetAsync($"/console/apps/{ConsoleSite.AppId}/conversations/oStreamUser/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/console/signin", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_conversations_event_stream_sends_its_entries_to_the_console_session()
+    {
+        using var client = site.Client(new CookieContainer());
+        (await SignInAsync(client, TestServer.AdminKey)).Dispose();
+        await site.Server.AdminAsync(HttpMethod.Post, $"/admin/apps/{ConsoleSite.AppId}/messages",
+            new System.Text.Json.Nodes.JsonObject { ["type"] = "text", ["content"] = "streamed", ["from"] = "oStreamUser" });
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await client.GetAsync($"/console/apps/{ConsoleSite.AppId}/conversations/oStreamUser/events",
+            HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+        string? data = null;
+        while (data is null && await reader.ReadLineAsync(deadline.Token) is { } line)
+        {
+            data = line.StartsWith("data: ", StringComparison.Ordinal) ? line["data: ".Length..] : null;
+        }
+
+        var entry = System.Text.Json.Nodes.JsonNode.Parse(data!)!;
+        Assert.Equal("streamed", entry["text"]!.GetValue<string>());
+        Assert.Equal("simulated", entry["via"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_chat_page_never_carries_the_admin_key()
+    {
+        using var client = site.Client(new CookieContainer());
+        (await SignInAsync(client, TestServer.AdminKey)).Dispose();
+
+        var page = await client.GetStringAsync($"/console/apps/{ConsoleSite.AppId}/conversations/oStreamUser");
+
+        Assert.Contains($"data-events=\"/console/apps/{ConsoleSite.AppId}/conversations/oStreamUser/events\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestServer.AdminKey, page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("console.css", "text/css")]
     [InlineData("console.js", "text/javascript")]

@@ -41,6 +41,8 @@ public sealed class ConsoleSite : IAsyncDisposable
             options.PathCheck = false;
             options.Push.RetrySchedule = [];
             options.Push.RetryJitter = 0;
+            // Room for a slow target (/slow/MS/…) to keep a delivery in flight while a page watches it.
+            options.Push.DeliveryTimeout = TimeSpan.FromSeconds(20);
         });
         var site = new ConsoleSite(sink, server);
         await site.SetConfigAsync("""{"container_config":{"enable":true,"qbase_env":"env-fail","qbase_container_path":"/push","text_mode":1}}""");
