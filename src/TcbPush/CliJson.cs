@@ -15,4 +15,5 @@ namespace TcbPush.Cli;
 [JsonSerializable(typeof(IReadOnlyList<AppInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<EnvironmentInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<ConversationEntry>))]
+[JsonSerializable(typeof(StateExport))]
 internal sealed partial class CliJson : JsonSerializerContext;

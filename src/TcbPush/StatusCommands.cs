@@ -39,12 +39,12 @@ internal static class StatusCommands
     public static Command Reset()
     {
         var connection = new ConnectionOptions(ConnectionOptions.TcbPushServer);
-        var command = new Command("reset", "Delete every received message, delivery and attempt (apps, envs and configurations stay)");
+        var command = new Command("reset", "Delete every received message, delivery, attempt and conversation (apps, envs and configurations stay)");
         command.SetAction((parse, cancellation) => CliOutput.RunAsync(async () =>
         {
             var answer = await SendAsync(connection.Resolve(parse), HttpMethod.Post, "admin/reset", cancellation);
             var deleted = answer["deleted"];
-            CliOutput.Raw($"deleted {deleted?["messages"]} messages, {deleted?["deliveries"]} deliveries, {deleted?["attempts"]} attempts");
+            CliOutput.Raw($"deleted {deleted?["messages"]} messages, {deleted?["deliveries"]} deliveries, {deleted?["attempts"]} attempts, {deleted?["conversations"]} conversations");
         }));
         return connection.AddTo(command);
     }

@@ -16,7 +16,11 @@ internal sealed class CallbackConfigUpdater(
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> appLocks = new(StringComparer.Ordinal);
 
-    public async Task<WeChatError?> ApplyAsync(string appId, CallbackConfigPatch patch)
+    /// <summary>
+    /// Applies <paramref name="patch"/> to the app's configuration. <paramref name="checkPath"/> false skips the
+    /// container path check (a seed's configuration, stored before the server or its containers listen).
+    /// </summary>
+    public async Task<WeChatError?> ApplyAsync(string appId, CallbackConfigPatch patch, bool checkPath = true)
     {
         foreach (var (field, env) in patch.RequiredEnvironments().DistinctBy(e => e.Env))
         {
@@ -37,7 +41,7 @@ internal sealed class CallbackConfigUpdater(
                 {
                     return conflict;
                 }
-                if (await CheckContainerAsync(appId, stored.Config.ContainerConfig, next.ContainerConfig) is { } failed)
+                if (checkPath && await CheckContainerAsync(appId, stored.Config.ContainerConfig, next.ContainerConfig) is { } failed)
                 {
                     return failed;
                 }
