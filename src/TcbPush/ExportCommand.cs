@@ -27,6 +27,6 @@ internal static class ExportCommand
             CliOutput.Raw($"exported {state.Apps.Count} apps, {state.Envs.Count} envs, {state.Components.Count} components, " +
                           $"{state.Authorizations.Count} authorizations, {state.CallbackConfigs.Count} configurations to {file.FullName}");
         }));
-        return connection.AddTo(command);
+        return connection.AddTo(command, ConnectionUse.AdminKey);
     }
 }

@@ -21,7 +21,7 @@ internal static class StatusCommands
             var status = await SendAsync(connection.Resolve(parse), HttpMethod.Get, "admin/status", cancellation);
             if (parse.GetValue(json))
             {
-                CliOutput.Raw(status.ToJsonString(Indented));
+                CliOutput.Json(status);
                 return;
             }
             var deliveries = status["deliveries"] as JsonObject ?? [];
@@ -33,7 +33,7 @@ internal static class StatusCommands
             CliOutput.Raw($"dead        {status["dead"]}");
             CliOutput.Raw($"deliveries  {string.Join(", ", deliveries.Select(pair => $"{pair.Key} {pair.Value}"))}");
         }));
-        return connection.AddTo(command);
+        return connection.AddTo(command, ConnectionUse.AdminKey);
     }
 
     public static Command Reset()
@@ -46,10 +46,8 @@ internal static class StatusCommands
             var deleted = answer["deleted"];
             CliOutput.Raw($"deleted {deleted?["messages"]} messages, {deleted?["deliveries"]} deliveries, {deleted?["attempts"]} attempts, {deleted?["conversations"]} conversations");
         }));
-        return connection.AddTo(command);
+        return connection.AddTo(command, ConnectionUse.AdminKey);
     }
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private static async Task<JsonObject> SendAsync(ConnectionOptions.Connection target, HttpMethod method, string path, CancellationToken cancellation)
     {
