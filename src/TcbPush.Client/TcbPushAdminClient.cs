@@ -133,6 +133,16 @@ public sealed class TcbPushAdminClient
     public IAsyncEnumerable<ConversationEntry> WatchConversationAsync(string appId, string openId, long afterSeq = 0, CancellationToken cancellationToken = default) =>
         ConversationWatch.RunAsync(transport, ConversationsPath(appId) + "/" + Uri.EscapeDataString(openId) + "/events", adminKey, afterSeq, cancellationToken);
 
+    /// <summary>
+    /// The server's registered state (<c>GET /admin/export</c>): apps, environments, components, authorizations and
+    /// message-push configurations, shaped as a seed file for <c>tcbpush serve --seed</c>. Secrets are only in stored
+    /// form (hashes, digests, values sealed with the server's master key), so the export imports only into a server
+    /// with the same master key.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<StateExport> ExportAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "admin/export", null, AdminWire.Json.StateExport, cancellationToken);
+
     private static string ConversationsPath(string appId) => "admin/apps/" + Uri.EscapeDataString(appId) + "/conversations";
 
     private async Task<IReadOnlyList<ReplayedDelivery>> ReplayAsync(ReplayRequest request, CancellationToken cancellationToken) =>

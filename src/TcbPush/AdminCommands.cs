@@ -49,7 +49,10 @@ internal static class AdminCommands
             var removed = await connection.Resolve(parse).Admin().RemoveAppAsync(parse.GetValue(appId)!, cancellation);
             CliOutput.Out.WriteLine($"app {parse.GetValue(appId)} {(removed ? "removed" : "was not registered")}");
         }));
-        return connection.AddTo(new Command("apps", "Register and list apps (TcbPush admin API)") { add, list, remove });
+        connection.AddTo(add, ConnectionUse.App | ConnectionUse.AdminKey);
+        connection.AddTo(list, ConnectionUse.AdminKey);
+        connection.AddTo(remove, ConnectionUse.AdminKey);
+        return new Command("apps", "Register and list apps (TcbPush admin API)") { add, list, remove };
     }
 
     public static Command Envs()
@@ -91,7 +94,10 @@ internal static class AdminCommands
             var removed = await connection.Resolve(parse).Admin().RemoveEnvironmentAsync(parse.GetValue(removeEnv)!, cancellation);
             CliOutput.Out.WriteLine($"env {parse.GetValue(removeEnv)} {(removed ? "removed" : "was not registered")}");
         }));
-        return connection.AddTo(new Command("envs", "Register and list environments (TcbPush admin API)") { add, list, remove });
+        connection.AddTo(add, ConnectionUse.AdminKey);
+        connection.AddTo(list, ConnectionUse.AdminKey);
+        connection.AddTo(remove, ConnectionUse.AdminKey);
+        return new Command("envs", "Register and list environments (TcbPush admin API)") { add, list, remove };
     }
 
     private static Option<bool> JsonOption(string what) => new("--json") { Description = $"Print the {what} as JSON" };

@@ -47,7 +47,7 @@ internal static class ChatCommand
                 await session.InteractiveAsync(Console.In, cancellation);
             }
         }));
-        return connection.AddTo(command);
+        return connection.AddTo(command, ConnectionUse.AppId | ConnectionUse.AdminKey);
     }
 
     private sealed class Session(TcbPushAdminClient admin, TcbPushAdminClient watcher, string appId, string openId)

@@ -20,6 +20,7 @@ internal static class CliApp
             ChatCommand.Create(),
             StatusCommands.Status(),
             StatusCommands.Reset(),
+            ExportCommand.Create(),
         };
         var parse = root.Parse(args);
         // System.CommandLine would print the whole help and exit 1; tcbpush keeps 1 for errcodes.

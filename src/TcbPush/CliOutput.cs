@@ -19,6 +19,8 @@ internal static class CliOutput
     public const int UsageError = 2;
     public const int ConnectionError = 3;
 
+    private static readonly JsonSerializerOptions IndentedNodes = new() { WriteIndented = true };
+
     /// <summary>The styled console for human output.</summary>
     public static IAnsiConsole Out { get; } = CreateConsole();
 
@@ -60,8 +62,22 @@ internal static class CliOutput
     /// <summary>Writes a line as is: no markup, no wrapping (tokens, JSON).</summary>
     public static void Raw(string text) => Console.Out.WriteLine(text);
 
-    /// <summary>Writes a value as indented JSON with the wire's field names.</summary>
+    /// <summary>Writes a value as indented JSON with the wire's field names (every <c>--json</c> output is indented).</summary>
     public static void Json<T>(T value, JsonTypeInfo<T> type) => Raw(JsonSerializer.Serialize(value, type));
+
+    /// <summary>Writes JSON as received (its fields and values unchanged), indented like every <c>--json</c> output.</summary>
+    public static void Json(JsonElement element)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            element.WriteTo(writer);
+        }
+        Raw(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>Writes a JSON object, indented like every <c>--json</c> output.</summary>
+    public static void Json(System.Text.Json.Nodes.JsonNode node) => Raw(node.ToJsonString(IndentedNodes));
 
     /// <summary>A table without borders, like <c>kubectl get</c>: bold headers, one row per item.</summary>
     public static Table Table(params string[] headers)
@@ -100,7 +116,8 @@ internal static class CliOutput
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.Out),
+            // Tables pad their cells; in a pipe, no line ends in spaces.
+            Out = new AnsiConsoleOutput(terminal ? Console.Out : new LineEndTrimmingWriter(Console.Out)),
         });
         if (!terminal)
         {

@@ -10,11 +10,11 @@ internal static class ConfigCommands
     public static Command Create()
     {
         var connection = new ConnectionOptions();
-        return connection.AddTo(new Command("config", "Get or set the app's message-push configuration (/tcb/*callbackconfig)")
+        return new Command("config", "Get or set the app's message-push configuration (/tcb/*callbackconfig)")
         {
             Get(connection),
             Set(connection),
-        });
+        };
     }
 
     private static Command Get(ConnectionOptions connection)
@@ -26,12 +26,12 @@ internal static class ConfigCommands
             var client = connection.Resolve(parse).WeChat();
             if (parse.GetValue(json))
             {
-                CliOutput.Raw((await client.GetCallbackConfigJsonAsync(cancellation)).GetRawText());
+                CliOutput.Json(await client.GetCallbackConfigJsonAsync(cancellation));
                 return;
             }
             Show(await client.GetCallbackConfigAsync(cancellation));
         }));
-        return command;
+        return connection.AddTo(command, ConnectionUse.App);
     }
 
     private static Command Set(ConnectionOptions connection)
@@ -45,7 +45,7 @@ internal static class ConfigCommands
             await client.SetCallbackConfigJsonAsync(body, cancellation);
             CliOutput.Out.MarkupLine("[green]ok[/]: configuration stored");
         }));
-        return command;
+        return connection.AddTo(command, ConnectionUse.App);
     }
 
     private static async Task<byte[]> ReadAsync(string path, CancellationToken cancellation)

@@ -4,8 +4,9 @@ using TcbPush.Client;
 namespace TcbPush.Cli;
 
 /// <summary>
-/// <c>--server</c>, <c>--appid</c>, <c>--secret</c> and <c>--admin-key</c>, shared by a command group and all its
-/// subcommands; each falls back to its <c>TCBPUSH_*</c> environment variable. Secrets are never shown as defaults.
+/// <c>--server</c>, <c>--appid</c>, <c>--secret</c> and <c>--admin-key</c>; each falls back to its <c>TCBPUSH_*</c>
+/// environment variable. A command's help lists only those it uses; the others are still accepted (hidden and
+/// ignored), so that one set of connection options can be passed to every command. Secrets are never shown as defaults.
 /// </summary>
 internal sealed class ConnectionOptions
 {
@@ -25,7 +26,6 @@ internal sealed class ConnectionOptions
         server = new("--server")
         {
             Description = $"Server URL: {(defaultServer == DefaultServer ? "WeChat or a TcbPush server" : "a TcbPush server")} [env: TCBPUSH_SERVER; default: {defaultServer}]",
-            Recursive = true,
         };
     }
 
@@ -35,17 +35,20 @@ internal sealed class ConnectionOptions
     /// <summary>The shared HTTP client, for the few admin calls the SDK does not cover (status, reset).</summary>
     public static HttpClient HttpClient => Http;
 
-    private readonly Option<string?> appId = new("--appid") { Description = "The app's appid [env: TCBPUSH_APPID]", Recursive = true };
-    private readonly Option<string?> secret = new("--secret") { Description = "The app's secret [env: TCBPUSH_SECRET]", Recursive = true };
-    private readonly Option<string?> adminKey = new("--admin-key") { Description = "TcbPush admin key [env: TCBPUSH_ADMIN_KEY]", Recursive = true };
+    private readonly Option<string?> appId = new("--appid") { Description = "The app's appid [env: TCBPUSH_APPID]" };
+    private readonly Option<string?> secret = new("--secret") { Description = "The app's secret [env: TCBPUSH_SECRET]" };
+    private readonly Option<string?> adminKey = new("--admin-key") { Description = "TcbPush admin key [env: TCBPUSH_ADMIN_KEY]" };
+    private readonly Option<string?> unusedAppId = new("--appid") { Hidden = true };
+    private readonly Option<string?> unusedSecret = new("--secret") { Hidden = true };
+    private readonly Option<string?> unusedAdminKey = new("--admin-key") { Hidden = true };
 
-    /// <summary>Adds the options to a command (and, being recursive, to its subcommands).</summary>
-    public Command AddTo(Command command)
+    /// <summary>Adds <c>--server</c> and the options in <paramref name="uses"/> to a command that runs (not to a group).</summary>
+    public Command AddTo(Command command, ConnectionUse uses)
     {
         command.Options.Add(server);
-        command.Options.Add(appId);
-        command.Options.Add(secret);
-        command.Options.Add(adminKey);
+        command.Options.Add(uses.HasFlag(ConnectionUse.AppId) ? appId : unusedAppId);
+        command.Options.Add(uses.HasFlag(ConnectionUse.Secret) ? secret : unusedSecret);
+        command.Options.Add(uses.HasFlag(ConnectionUse.AdminKey) ? adminKey : unusedAdminKey);
         return command;
     }
 

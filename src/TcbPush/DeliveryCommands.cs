@@ -15,12 +15,12 @@ internal static class DeliveryCommands
     public static Command Create()
     {
         var connection = new ConnectionOptions(ConnectionOptions.TcbPushServer);
-        return connection.AddTo(new Command("deliveries", "List, inspect and replay message deliveries (TcbPush admin API; --appid filters by app)")
+        return new Command("deliveries", "List, inspect and replay message deliveries (TcbPush admin API; --appid filters by app)")
         {
             List(connection),
             Show(connection),
             Replay(connection),
-        });
+        };
     }
 
     private static Command List(ConnectionOptions connection)
@@ -59,7 +59,7 @@ internal static class DeliveryCommands
             }
             CliOutput.Out.Write(table);
         }));
-        return command;
+        return connection.AddTo(command, ConnectionUse.AppId | ConnectionUse.AdminKey);
     }
 
     private static Command Show(ConnectionOptions connection)
@@ -103,7 +103,7 @@ internal static class DeliveryCommands
             }
             CliOutput.Out.Write(table);
         }));
-        return command;
+        return connection.AddTo(command, ConnectionUse.AdminKey);
     }
 
     private static Command Replay(ConnectionOptions connection)
@@ -140,7 +140,7 @@ internal static class DeliveryCommands
                 CliOutput.Out.MarkupLine($"[bold]{replayed.Count}[/] deliveries replayed");
             }
         }));
-        return command;
+        return connection.AddTo(command, ConnectionUse.AppId | ConnectionUse.AdminKey);
     }
 
     /// <summary>Collects every matching delivery page by page, then replays them in batches, under a progress bar on a terminal.</summary>

@@ -10,7 +10,7 @@ internal static class PushCommands
     public static Command Create()
     {
         var connection = new ConnectionOptions(ConnectionOptions.TcbPushServer);
-        return connection.AddTo(new Command("push", "Simulate messages pushed to an app (TcbPush admin API)") { Send(connection) });
+        return new Command("push", "Simulate messages pushed to an app (TcbPush admin API)") { Send(connection) };
     }
 
     private static Command Send(ConnectionOptions connection)
@@ -44,6 +44,6 @@ internal static class PushCommands
             CliOutput.Out.Write(CliOutput.Status(sent.Status));
             CliOutput.Out.WriteLine();
         }));
-        return command;
+        return connection.AddTo(command, ConnectionUse.AppId | ConnectionUse.AdminKey);
     }
 }

@@ -18,6 +18,6 @@ internal static class ReplyCommand
                 cancellationToken: cancellation);
             CliOutput.Raw($"sent to {parse.GetValue(to)}");
         }));
-        return connection.AddTo(command);
+        return connection.AddTo(command, ConnectionUse.App);
     }
 }

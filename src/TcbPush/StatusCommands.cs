@@ -21,7 +21,7 @@ internal static class StatusCommands
             var status = await SendAsync(connection.Resolve(parse), HttpMethod.Get, "admin/status", cancellation);
             if (parse.GetValue(json))
             {
-                CliOutput.Raw(status.ToJsonString(Indented));
+                CliOutput.Json(status);
                 return;
             }
             var deliveries = status["deliveries"] as JsonObject ?? [];
@@ -33,23 +33,21 @@ internal static class StatusCommands
             CliOutput.Raw($"dead        {status["dead"]}");
             CliOutput.Raw($"deliveries  {string.Join(", ", deliveries.Select(pair => $"{pair.Key} {pair.Value}"))}");
         }));
-        return connection.AddTo(command);
+        return connection.AddTo(command, ConnectionUse.AdminKey);
     }
 
     public static Command Reset()
     {
         var connection = new ConnectionOptions(ConnectionOptions.TcbPushServer);
-        var command = new Command("reset", "Delete every received message, delivery and attempt (apps, envs and configurations stay)");
+        var command = new Command("reset", "Delete every received message, delivery, attempt and conversation (apps, envs and configurations stay)");
         command.SetAction((parse, cancellation) => CliOutput.RunAsync(async () =>
         {
             var answer = await SendAsync(connection.Resolve(parse), HttpMethod.Post, "admin/reset", cancellation);
             var deleted = answer["deleted"];
-            CliOutput.Raw($"deleted {deleted?["messages"]} messages, {deleted?["deliveries"]} deliveries, {deleted?["attempts"]} attempts");
+            CliOutput.Raw($"deleted {deleted?["messages"]} messages, {deleted?["deliveries"]} deliveries, {deleted?["attempts"]} attempts, {deleted?["conversations"]} conversations");
         }));
-        return connection.AddTo(command);
+        return connection.AddTo(command, ConnectionUse.AdminKey);
     }
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private static async Task<JsonObject> SendAsync(ConnectionOptions.Connection target, HttpMethod method, string path, CancellationToken cancellation)
     {

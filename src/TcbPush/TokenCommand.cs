@@ -34,6 +34,6 @@ internal static class TokenCommand
                 CliOutput.Raw(token.AccessToken);
             }
         }));
-        return connection.AddTo(command);
+        return connection.AddTo(command, ConnectionUse.App);
     }
 }

@@ -10,9 +10,20 @@ namespace TcbPush.Server.Apps;
 internal sealed partial class AppRegistry(IAppStore apps, IEnvironmentStore environments, IEnumerable<IAppRemovalListener> removalListeners)
 {
     /// <summary>Registers or updates an app; re-registering an unchanged app changes nothing.</summary>
-    public async Task<Result<bool>> RegisterAppAsync(AppRegistration app)
+    public Task<Result<bool>> RegisterAppAsync(AppRegistration app) => RegisterAsync(app, secretHash: null);
+
+    /// <summary>
+    /// Registers or updates an exported app (a seed's <c>secret_hash</c>): its secret is given as the stored hash,
+    /// <paramref name="app"/>'s <c>Secret</c> is ignored; everything else is checked as for <see cref="RegisterAppAsync"/>.
+    /// </summary>
+    public Task<Result<bool>> RestoreAppAsync(AppRegistration app, byte[] secretHash) =>
+        SecretHash.IsWellFormed(secretHash)
+            ? RegisterAsync(app with { Secret = null }, secretHash)
+            : Task.FromResult<Result<bool>>(new WeChatError(ErrCode.InvalidArgs, "secret_hash: not a TcbPush secret hash"));
+
+    private async Task<Result<bool>> RegisterAsync(AppRegistration app, byte[]? secretHash)
     {
-        if (string.IsNullOrEmpty(app.AppId) || string.IsNullOrEmpty(app.Secret))
+        if (string.IsNullOrEmpty(app.AppId) || (secretHash is null && string.IsNullOrEmpty(app.Secret)))
         {
             return new WeChatError(ErrCode.MissingParameter, "appid and secret are required");
         }
@@ -20,7 +31,7 @@ internal sealed partial class AppRegistry(IAppStore apps, IEnvironmentStore envi
         {
             return new WeChatError(ErrCode.InvalidArgs, "appid: 1-32 characters of A-Z, a-z, 0-9, _ and -");
         }
-        if (app.Secret.Length > 128)
+        if (app.Secret?.Length > 128)
         {
             return new WeChatError(ErrCode.InvalidArgs, "secret: at most 128 characters");
         }
@@ -38,7 +49,8 @@ internal sealed partial class AppRegistry(IAppStore apps, IEnvironmentStore envi
         }
         var existing = await apps.FindAsync(app.AppId);
         var kind = app.Kind ?? existing?.Kind ?? AppKind.MiniProgram;
-        return await apps.UpsertAsync(new AppRecord(app.AppId, SecretHash.HashOrKeep(existing?.SecretHash, app.Secret), app.Token, app.EncodingAesKey, kind));
+        return await apps.UpsertAsync(new AppRecord(app.AppId, secretHash ?? SecretHash.HashOrKeep(existing?.SecretHash, app.Secret!),
+            app.Token, app.EncodingAesKey, kind));
     }
 
     public async Task<bool> RemoveAppAsync(string appId)

@@ -18,7 +18,11 @@ internal sealed class CallbackConfigUpdater(
 {
     private readonly ConcurrentDictionary<string, AppQueue> queues = new(StringComparer.Ordinal);
 
-    public async Task<WeChatError?> ApplyAsync(string appId, CallbackConfigPatch patch)
+    /// <summary>
+    /// Applies <paramref name="patch"/> to the app's configuration. <paramref name="checkPath"/> false skips the
+    /// container path check (a seed's configuration, stored before the server or its containers listen).
+    /// </summary>
+    public async Task<WeChatError?> ApplyAsync(string appId, CallbackConfigPatch patch, bool checkPath = true)
     {
         foreach (var (field, env) in patch.RequiredEnvironments().DistinctBy(e => e.Env))
         {
@@ -28,7 +32,7 @@ internal sealed class CallbackConfigUpdater(
             }
         }
         var queue = queues.GetOrAdd(appId, _ => new AppQueue());
-        var set = new QueuedSet(patch);
+        var set = new QueuedSet(patch, checkPath);
         bool drain;
         lock (queue)
         {
@@ -91,7 +95,7 @@ internal sealed class CallbackConfigUpdater(
             {
                 var next = batch[i].Patch.ApplyTo(current);
                 answers[i] = CallbackConfigValidator.CheckExclusive(next) ??
-                             await CheckContainerAsync(appId, current.ContainerConfig, next.ContainerConfig);
+                             (batch[i].CheckPath ? await CheckContainerAsync(appId, current.ContainerConfig, next.ContainerConfig) : null);
                 if (answers[i] is null)
                 {
                     current = next;
@@ -126,7 +130,7 @@ internal sealed class CallbackConfigUpdater(
         public bool Draining { get; set; }
     }
 
-    private sealed record QueuedSet(CallbackConfigPatch Patch)
+    private sealed record QueuedSet(CallbackConfigPatch Patch, bool CheckPath)
     {
         public TaskCompletionSource<WeChatError?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -41,6 +41,27 @@ internal sealed class ComponentRegistry(
             SecretHash.HashOrKeep(existing?.SecretHash, component.ComponentAppSecret), digest.Of(component.ComponentVerifyTicket), time.GetUtcNow()));
     }
 
+    /// <summary>
+    /// Registers or updates an exported component (a seed's <c>component_appsecret_hash</c> and
+    /// <c>component_verify_ticket_digest</c>): secret and ticket given in stored form; its ticket counts as received now.
+    /// </summary>
+    public async Task<Result<bool>> RestoreComponentAsync(string? componentAppId, byte[] secretHash, byte[] ticketDigest)
+    {
+        if (string.IsNullOrEmpty(componentAppId) || !AppIds.IsAppId(componentAppId))
+        {
+            return new WeChatError(ErrCode.InvalidArgs, "component_appid: 1-32 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        if (!SecretHash.IsWellFormed(secretHash))
+        {
+            return new WeChatError(ErrCode.InvalidArgs, "component_appsecret_hash: not a TcbPush secret hash");
+        }
+        if (!SecretDigest.IsWellFormed(ticketDigest))
+        {
+            return new WeChatError(ErrCode.InvalidArgs, "component_verify_ticket_digest: not a TcbPush digest");
+        }
+        return await components.UpsertAsync(new ComponentRecord(componentAppId, secretHash, ticketDigest, time.GetUtcNow()));
+    }
+
     /// <summary>Records a newly received verify ticket (61011 for an unknown component).</summary>
     public async Task<Result<bool>> ReceiveTicketAsync(string componentAppId, TicketRegistration ticket)
     {
@@ -81,6 +102,27 @@ internal sealed class ComponentRegistry(
             sets.Value, digest.Of(refreshToken), time.GetUtcNow(), RevokedAt: null));
         access.Forget(authorization.ComponentAppId!, authorization.AuthorizerAppId!);
         return new AuthorizationGrant(refreshToken, changed);
+    }
+
+    /// <summary>
+    /// Grants or re-grants an exported authorization (a seed's <c>authorizer_refresh_token_digest</c>): the refresh
+    /// token is given as its digest. Declaring a standing authorization again, unchanged, changes nothing.
+    /// </summary>
+    public async Task<Result<bool>> RestoreGrantAsync(AuthorizationRegistration authorization, byte[] refreshTokenDigest)
+    {
+        var sets = await CheckAsync(authorization.ComponentAppId, authorization.AuthorizerAppId, authorization.PermissionSets);
+        if (sets.Error is { } invalid)
+        {
+            return invalid;
+        }
+        if (!SecretDigest.IsWellFormed(refreshTokenDigest))
+        {
+            return new WeChatError(ErrCode.InvalidArgs, "authorizer_refresh_token_digest: not a TcbPush digest");
+        }
+        var changed = await authorizations.GrantAsync(new AuthorizationRecord(authorization.ComponentAppId!, authorization.AuthorizerAppId!,
+            sets.Value, refreshTokenDigest, time.GetUtcNow(), RevokedAt: null));
+        access.Forget(authorization.ComponentAppId!, authorization.AuthorizerAppId!);
+        return changed;
     }
 
     /// <summary>Revokes a standing authorization: its tokens answer 61003 at once, its refresh token too.</summary>

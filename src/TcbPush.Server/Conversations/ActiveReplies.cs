@@ -10,7 +10,7 @@ namespace TcbPush.Server.Conversations;
 /// from, then the message's own checks, then the reply window: 45015 when none is open, 45047 when its quota is
 /// used. A reply that passes is stored in the conversation in the same transaction that takes it from the quota.
 /// </summary>
-internal sealed class ActiveReplies(IConversationStore store, IAppStore apps, TimeProvider time)
+internal sealed class ActiveReplies(IConversationStore store, IAppStore apps, ReplyMetrics metrics, TimeProvider time)
 {
     public async Task<WeChatError?> SendAsync(string appId, JsonElement body)
     {
@@ -32,7 +32,14 @@ internal sealed class ActiveReplies(IConversationStore store, IAppStore apps, Ti
         }
         var entry = new ConversationEntry(appId, openId, 0, time.GetUtcNow(), EntryVocabulary.Out, EntryVocabulary.ViaActive, msgType,
             EntryText.FromCustomMessage(msgType, message), content.ToJsonString(), EntryVocabulary.Sent, null, null);
-        return Refusal(await store.ReplyAsync(entry, consumesQuota: true));
+        var result = await store.ReplyAsync(entry, consumesQuota: true);
+        metrics.Replied(EntryVocabulary.ViaActive, result.Refusal switch
+        {
+            ActiveReplyRefusal.NoWindow => ReplyMetrics.NoWindow,
+            ActiveReplyRefusal.QuotaUsed => ReplyMetrics.QuotaUsed,
+            _ => EntryVocabulary.Sent,
+        });
+        return Refusal(result);
     }
 
     public async Task<WeChatError?> TypingAsync(string appId, JsonElement body)

@@ -17,6 +17,7 @@ internal static class ConversationServices
         services.AddSingleton<InboundEntries>();
         services.AddSingleton<ConversationSignal>();
         services.AddSingleton<IConversationWakeup>(provider => provider.GetRequiredService<ConversationSignal>());
+        services.AddSingleton<ReplyMetrics>();
         services.AddSingleton<ActiveReplies>();
         services.AddSingleton<PassiveReplies>();
         services.AddSingleton<IDeliveryAnswerListener>(provider => provider.GetRequiredService<PassiveReplies>());

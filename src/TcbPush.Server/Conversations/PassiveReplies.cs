@@ -16,7 +16,7 @@ namespace TcbPush.Server.Conversations;
 /// another node (PostgreSQL), the waiting request finds the reply's entry when that node's notification wakes it.
 /// </summary>
 internal sealed class PassiveReplies(
-    IConversationStore store, IAppStore apps, ConversationSignal signal, TimeProvider time, IOptions<ConversationOptions> options)
+    IConversationStore store, IAppStore apps, ConversationSignal signal, ReplyMetrics metrics, TimeProvider time, IOptions<ConversationOptions> options)
     : IDeliveryAnswerListener, IPassiveReplyWaiter
 {
     public const string MiniProgramReason = "passive replies are for official accounts only";
@@ -73,6 +73,7 @@ internal sealed class PassiveReplies(
         await conversations.AppendAsync(new ConversationEntry(delivery.AppId, delivery.FromUser, 0, now, EntryVocabulary.Out,
             EntryVocabulary.ViaPassive, reply.MsgType.Length == 0 ? "unknown" : reply.MsgType, text, content.ToJsonString(), status, reason,
             delivery.Id));
+        metrics.Replied(EntryVocabulary.ViaPassive, status);
         return status == EntryVocabulary.Sent ? reply.Fields : null;
     }
 

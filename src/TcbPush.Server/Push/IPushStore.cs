@@ -38,9 +38,20 @@ internal interface IPushStore
     /// <summary>Forgets dedupe identities that expired; returns how many.</summary>
     Task<int> PruneDedupeAsync(DateTimeOffset now);
 
+    /// <summary>
+    /// Deletes, in one transaction, up to <paramref name="batchSize"/> finished deliveries (delivered, dead, unrouted)
+    /// last changed before <paramref name="before"/> with their attempts (never one that is pending or delivering, nor
+    /// one whose replay is still kept), up to as many messages received before it that no delivery refers to any more,
+    /// and up to as many conversation entries written before it (SPEC §12 retention).
+    /// </summary>
+    Task<RetentionSweep> PruneFinishedAsync(DateTimeOffset before, int batchSize);
+
     /// <summary>How many deliveries are in each status (statuses with none are absent).</summary>
     Task<IReadOnlyDictionary<string, long>> CountByStatusAsync();
 
-    /// <summary>Deletes every message, delivery, attempt and dedupe identity in one transaction (<c>POST /admin/reset</c>).</summary>
+    /// <summary>
+    /// Deletes every message, delivery, attempt and dedupe identity, and every conversation (entries and reply windows),
+    /// in one transaction (<c>POST /admin/reset</c>).
+    /// </summary>
     Task<PushReset> ResetAsync();
 }

@@ -31,6 +31,12 @@ public sealed class PushOptions
     /// <summary>Attempts in flight at once to one target URL, so that a slow target cannot hold back the others.</summary>
     public int MaxConcurrentPerTarget { get; set; } = 4;
 
+    /// <summary>
+    /// How long finished deliveries (delivered, dead, unrouted), their attempts, their messages and conversation
+    /// entries are kept; older ones are deleted by a background sweep. <see cref="TimeSpan.Zero"/> keeps everything.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>A message with the identity of one received this long ago or less is a duplicate.</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromHours(24);
 }

@@ -1,4 +1,4 @@
 namespace TcbPush.Server.Push;
 
-/// <summary>What a reset deleted.</summary>
-internal sealed record PushReset(long Messages, long Deliveries, long Attempts);
+/// <summary>What a reset deleted (conversations with their entries and reply windows).</summary>
+internal sealed record PushReset(long Messages, long Deliveries, long Attempts, long Conversations);

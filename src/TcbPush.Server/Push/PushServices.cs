@@ -25,6 +25,7 @@ internal static class PushServices
         services.AddSingleton<DeliveryReplayer>();
         services.AddSingleton<SimulatedMessages>();
         services.AddHostedService<DeliveryWorker>();
+        services.AddHostedService<RetentionSweeper>();
         return services;
     }
 }

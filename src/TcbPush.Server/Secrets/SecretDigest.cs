@@ -14,6 +14,9 @@ internal sealed class SecretDigest(MasterKey masterKey)
 
     public byte[] Of(string secret) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(secret));
 
+    /// <summary>Whether <paramref name="digest"/> has the shape of a digest made here (an exported one, being imported).</summary>
+    public static bool IsWellFormed(byte[] digest) => digest.Length == HMACSHA256.HashSizeInBytes;
+
     /// <summary>Compares in constant time.</summary>
     public bool Matches(byte[] storedDigest, string secret) => CryptographicOperations.FixedTimeEquals(storedDigest, Of(secret));
 }

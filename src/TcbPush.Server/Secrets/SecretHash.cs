@@ -22,6 +22,9 @@ internal static class SecretHash
     /// <summary>The stored hash when it already matches <paramref name="secret"/> (re-registering changes nothing), else a new one.</summary>
     public static byte[] HashOrKeep(byte[]? stored, string secret) => stored is not null && Verify(stored, secret) ? stored : Hash(secret);
 
+    /// <summary>Whether <paramref name="stored"/> has the shape of a hash made here (an exported one, being imported).</summary>
+    public static bool IsWellFormed(byte[] stored) => stored.Length == SaltSize + HashSize;
+
     public static bool Verify(byte[] stored, string secret)
     {
         if (stored.Length != SaltSize + HashSize)

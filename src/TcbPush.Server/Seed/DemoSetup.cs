@@ -35,13 +35,15 @@ internal sealed class DemoSetup(AppRegistry registry, EchoRecorder echo, DemoBot
             new CallbackConfiguration(FunctionConfig.Default, new ContainerConfig(true, Env, ContainerPath, ContainerConfig.Json)));
     }
 
-    public static string Instructions(string serverUrl) => $$$"""
+    public static string Instructions(string serverUrl, string adminKey) => $$$"""
         Demo mode: mini program {{{AppId}}} and official account {{{OfficialAccountId}}} (secret {{{Secret}}} for both), env {{{Env}}} -> this server's echo container {{{ContainerPath}}}.
           token:  curl '{{{serverUrl}}}/cgi-bin/token?grant_type=client_credential&appid={{{AppId}}}&secret={{{Secret}}}'
           set:    curl -X POST '{{{serverUrl}}}/tcb/setcallbackconfig?access_token=TOKEN' -d '{"container_config":{"enable":true,"qbase_env":"{{{Env}}}","qbase_container_path":"{{{ContainerPath}}}","text_mode":1}}'
           get:    curl -X POST '{{{serverUrl}}}/tcb/getcallbackconfig?access_token=TOKEN'
           echo:   curl '{{{serverUrl}}}{{{ContainerPath}}}'   (what the echo container received)
-          chat:   tcbpush chat --server {{{serverUrl}}} --admin-key KEY --appid {{{OfficialAccountId}}}   (the echo bot answers passively;
+          send:   tcbpush push send --server {{{serverUrl}}} --admin-key {{{adminKey}}} --appid {{{AppId}}} --type text --content hi   (simulate a user's message)
+          log:    tcbpush deliveries list --server {{{serverUrl}}} --admin-key {{{adminKey}}}   (the delivery log; deliveries show ID for its attempts)
+          chat:   tcbpush chat --server {{{serverUrl}}} --admin-key {{{adminKey}}} --appid {{{OfficialAccountId}}}   (the echo bot answers passively;
                   the mini program answers through custom/send once its container config is set as above)
         """;
 

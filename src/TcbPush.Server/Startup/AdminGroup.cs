@@ -7,6 +7,7 @@ using TcbPush.Server.Component;
 using TcbPush.Server.Conversations;
 using TcbPush.Server.Push.Admin;
 using TcbPush.Server.Secrets;
+using TcbPush.Server.Seed;
 
 namespace TcbPush.Server.Startup;
 
@@ -23,6 +24,7 @@ internal static class AdminGroup
         admin.MapComponentAdmin();
         admin.MapPushAdmin();
         admin.MapConversationsAdmin();
+        admin.MapSeedAdmin();
         admin.MapGet("/status", ServerStatus.GetAsync);
         admin.MapPost("/reset", ServerReset.PostAsync);
         return admin;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using TcbPush.Server.Conversations;
 
 namespace TcbPush.Server.Startup;
 
@@ -72,6 +73,62 @@ internal sealed class ConfigurationReader(IConfiguration configuration, List<str
         }
         problems.Add($"{key}: '{text}' is not a duration (500ms, 5s, 2m, 1h, 1d, or seconds)");
         return fallback;
+    }
+
+    /// <summary>A duration, or <c>off</c> (<see cref="TimeSpan.Zero"/>).</summary>
+    public TimeSpan DurationOrOff(string key, TimeSpan fallback) =>
+        string.Equals(Value(key), "off", StringComparison.OrdinalIgnoreCase) ? TimeSpan.Zero : Duration(key, fallback);
+
+    /// <summary>
+    /// Reply-window rules: each child of <paramref name="key"/> is a trigger (<c>message</c> or an event name) with
+    /// <c>Quota</c> and <c>Lifetime</c>, which replace the default rule's (a trigger not among the defaults needs
+    /// both), or the value <c>off</c>, which removes the trigger. Triggers not named keep their default rule.
+    /// </summary>
+    public IReadOnlyList<ReplyWindowRule> ReplyWindows(string key, IReadOnlyList<ReplyWindowRule> fallback)
+    {
+        var rules = fallback.ToList();
+        foreach (var child in configuration.GetSection(key).GetChildren())
+        {
+            var at = rules.FindIndex(rule => string.Equals(rule.Trigger, child.Key, StringComparison.OrdinalIgnoreCase));
+            var name = $"{key}:{child.Key}";
+            if (string.Equals(child.Value?.Trim(), "off", StringComparison.OrdinalIgnoreCase))
+            {
+                if (at >= 0)
+                {
+                    rules.RemoveAt(at);
+                }
+                continue;
+            }
+            if (child.Value is not null && child.Value.Trim().Length > 0)
+            {
+                problems.Add($"{name}: '{child.Value.Trim()}' is not off; give {name}:Quota and {name}:Lifetime");
+                continue;
+            }
+            var known = at >= 0 ? rules[at] : null;
+            if (known is null && (Value(name + ":Quota") is null || Value(name + ":Lifetime") is null))
+            {
+                problems.Add($"{name}: a trigger without a default rule needs both Quota and Lifetime");
+                continue;
+            }
+            var rule = new ReplyWindowRule(known?.Trigger ?? child.Key, Int(name + ":Quota", known?.Quota ?? 0), Duration(name + ":Lifetime", known?.Lifetime ?? TimeSpan.Zero));
+            if (rule.Quota < 1)
+            {
+                problems.Add($"{name}:Quota: '{rule.Quota}' must be at least 1 (off removes the trigger)");
+            }
+            if (rule.Lifetime <= TimeSpan.Zero)
+            {
+                problems.Add($"{name}:Lifetime: '{Startup.Duration.Format(rule.Lifetime)}' must be positive (off removes the trigger)");
+            }
+            if (at >= 0)
+            {
+                rules[at] = rule;
+            }
+            else
+            {
+                rules.Add(rule);
+            }
+        }
+        return rules;
     }
 
     /// <summary>A comma-separated list (<c>5s,30s,2m</c>) or, in JSON, an array of durations.</summary>

@@ -6,7 +6,8 @@ namespace TcbPush.Server.Startup;
 
 /// <summary>
 /// <c>POST /admin/reset</c> (SPEC §12): empties the received messages, their deliveries, attempts and dedupe
-/// identities; apps, envs, configurations, components, authorizations and token history stay.
+/// identities, and the conversations (entries and reply windows); apps, envs, configurations, components,
+/// authorizations and token history stay.
 /// </summary>
 internal static class ServerReset
 {
@@ -19,6 +20,7 @@ internal static class ServerReset
             json.WriteNumber("messages", reset.Messages);
             json.WriteNumber("deliveries", reset.Deliveries);
             json.WriteNumber("attempts", reset.Attempts);
+            json.WriteNumber("conversations", reset.Conversations);
             json.WriteEndObject();
         });
     }

@@ -92,13 +92,14 @@ public static class TcbPushApp
                 var kept = options.InMemory ? "kept in memory" : $"stored in {Path.Combine(options.DataDirectory, "admin.key")}";
                 await output.WriteLineAsync($"Generated admin key ({kept}, shown once): {adminKey.Value}");
             }
+            var shownKey = adminKey.Generated ? adminKey.Value : "YOUR_ADMIN_KEY";
             if (!options.Demo && !options.Quiet && (await app.Services.GetRequiredService<IAppStore>().ListAsync()).Count == 0)
             {
-                await output.WriteLineAsync(FirstStart.NextSteps(url, adminKey.Generated ? adminKey.Value : "YOUR_ADMIN_KEY"));
+                await output.WriteLineAsync(FirstStart.NextSteps(url, shownKey));
             }
             if (options.Demo && !options.Quiet)
             {
-                await output.WriteLineAsync(DemoSetup.Instructions(url));
+                await output.WriteLineAsync(DemoSetup.Instructions(url, shownKey));
             }
             app.Services.GetRequiredService<Readiness>().MarkReady(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             if (!options.Quiet)

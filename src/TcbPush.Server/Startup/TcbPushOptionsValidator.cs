@@ -75,6 +75,10 @@ internal static class TcbPushOptionsValidator
         {
             problems.Add($"{Keys.DedupeWindow}: '{Duration.Format(push.DedupeWindow)}' must be positive");
         }
+        if (push.Retention < TimeSpan.Zero)
+        {
+            problems.Add($"{Keys.Retention}: '{Duration.Format(push.Retention)}' must be positive, or 0 or off to keep everything");
+        }
     }
 
     private static void AtLeast(List<string> problems, string key, int value, int minimum)

@@ -69,10 +69,12 @@ public static class TcbPushSettings
                 MaxConcurrentDeliveries = read.Int(Keys.MaxConcurrentDeliveries, push.MaxConcurrentDeliveries),
                 MaxConcurrentPerTarget = read.Int(Keys.MaxConcurrentPerTarget, push.MaxConcurrentPerTarget),
                 DedupeWindow = read.Duration(Keys.DedupeWindow, push.DedupeWindow),
+                Retention = read.DurationOrOff(Keys.Retention, push.Retention),
             },
             Conversations = new ConversationOptions
             {
                 PassiveReplyWindow = read.Duration(Keys.PassiveReplyWindow, new ConversationOptions().PassiveReplyWindow),
+                ReplyWindows = read.ReplyWindows(Keys.ReplyWindows, new ConversationOptions().ReplyWindows),
             },
         };
         if (problems.Count == 0)
@@ -128,6 +130,7 @@ public static class TcbPushSettings
         public const string MaxConnectionsPerAddress = "MaxConnectionsPerAddress";
         public const string BodyReadTimeout = "BodyReadTimeout";
         public const string PassiveReplyWindow = "Conversations:PassiveReplyWindow";
+        public const string ReplyWindows = "Conversations:ReplyWindows";
         public const string LogLevel = "Log:Level";
         public const string LogFormat = "Log:Format";
         public const string Quiet = "Log:Quiet";
@@ -138,5 +141,6 @@ public static class TcbPushSettings
         public const string MaxConcurrentDeliveries = "Push:MaxConcurrentDeliveries";
         public const string MaxConcurrentPerTarget = "Push:MaxConcurrentPerTarget";
         public const string DedupeWindow = "Push:DedupeWindow";
+        public const string Retention = "Push:Retention";
     }
 }

@@ -48,6 +48,22 @@ internal sealed class SqlConversationStore(ISqlDatabase db, InboundEntries inbou
     }
 
     /// <summary>Wakes the conversation's watchers on this node; call once the write that added entries has committed.</summary>
+    /// <summary>Deletes every conversation, its entries and its reply window, inside the caller's transaction (a reset); returns how many conversations.</summary>
+    public static async ValueTask<int> DeleteAllAsync(ISqlSession s)
+    {
+        await s.ExecuteAsync("DELETE FROM conversation_entries");
+        return await s.ExecuteAsync("DELETE FROM conversations");
+    }
+
+    /// <summary>
+    /// Deletes up to <paramref name="batchSize"/> entries written before <paramref name="beforeMs"/> (Unix ms), inside
+    /// the caller's transaction (retention). The conversations themselves stay: their numbering and reply windows go on.
+    /// </summary>
+    public static async ValueTask<int> DeleteEntriesBeforeAsync(ISqlSession s, long beforeMs, int batchSize) =>
+        await s.ExecuteAsync(
+            "DELETE FROM conversation_entries WHERE (appid, openid, seq) IN " +
+            "(SELECT appid, openid, seq FROM conversation_entries WHERE at < $1 ORDER BY at LIMIT $2)", beforeMs, batchSize);
+
     public void Committed(string appId, string openId)
     {
         if (db.Dialect.NotifyConversation is null)

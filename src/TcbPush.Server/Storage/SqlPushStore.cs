@@ -214,7 +214,25 @@ internal sealed class SqlPushStore : IPushStore
         var deliveries = await s.ExecuteAsync("DELETE FROM push_deliveries");
         await s.ExecuteAsync("DELETE FROM push_dedupe");
         var messages = await s.ExecuteAsync("DELETE FROM push_messages");
-        return new PushReset(messages, deliveries, attempts);
+        var conversationCount = conversations is null ? 0 : await SqlConversationStore.DeleteAllAsync(s);
+        return new PushReset(messages, deliveries, attempts, conversationCount);
+    });
+
+    public Task<RetentionSweep> PruneFinishedAsync(DateTimeOffset before, int batchSize) => db.WriteAsync(async s =>
+    {
+        // Both deletes see the same batch: nothing in push_deliveries changes between them, and a delivery that changes
+        // meanwhile on another node gets a new updated_at, after the cut-off.
+        const string Finished =
+            "SELECT d.id FROM push_deliveries d WHERE d.status IN ('delivered', 'dead', 'unrouted') AND d.updated_at < $1 " +
+            "AND NOT EXISTS (SELECT 1 FROM push_deliveries r WHERE r.replay_of = d.id) ORDER BY d.id LIMIT $2";
+        var cutoff = before.ToUnixTimeMilliseconds();
+        var attempts = await s.ExecuteAsync($"DELETE FROM push_attempts WHERE delivery_id IN ({Finished})", cutoff, batchSize);
+        var deliveries = await s.ExecuteAsync($"DELETE FROM push_deliveries WHERE id IN ({Finished})", cutoff, batchSize);
+        var messages = await s.ExecuteAsync(
+            "DELETE FROM push_messages WHERE id IN (SELECT m.id FROM push_messages m WHERE m.received_at < $1 " +
+            "AND NOT EXISTS (SELECT 1 FROM push_deliveries d WHERE d.message_id = m.id) ORDER BY m.id LIMIT $2)", cutoff, batchSize);
+        var entries = conversations is null ? 0 : await SqlConversationStore.DeleteEntriesBeforeAsync(s, cutoff, batchSize);
+        return new RetentionSweep(deliveries, attempts, messages, entries);
     });
 
     public Task<int> PruneDedupeAsync(DateTimeOffset now) => db.WriteAsync(s =>

@@ -76,7 +76,7 @@ public sealed class CliTests : IAsyncLifetime
         var result = await AsAppAsync("config", "get", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal((await StoredAsync()).ToJsonString(), result.Stdout.Trim());
+        Assert.True(JsonNode.DeepEquals(await StoredAsync(), JsonNode.Parse(result.Stdout)), result.ToString());
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Globalization;
+using TcbPush.Tests.Conversations;
 using TcbPush.Tests.Push;
+using static TcbPush.Tests.Conversations.ReplyHarness;
 using static TcbPush.Tests.Push.PushHarness;
 
 namespace TcbPush.Tests.Operations;
@@ -7,6 +9,8 @@ namespace TcbPush.Tests.Operations;
 /// <summary>SPEC §12 metrics: <c>GET /metrics</c> in Prometheus text format carries each listed instrument after traffic.</summary>
 public sealed class MetricsTests
 {
+    private const string PassiveReply = """{"ToUserName":"oUser0001","FromUserName":"gh_0123456789ab","CreateTime":1714036505,"MsgType":"text","Content":"echo"}""";
+
     [Fact]
     public async Task Metrics_expose_requests_tokens_messages_deliveries_latency_backlog_and_dead()
     {
@@ -26,6 +30,24 @@ public sealed class MetricsTests
         Assert.Contains(samples, s => s.Name == "tcbpush_delivery_attempt_duration_seconds_bucket" && s.Labels.Contains("le=\"0.005\""));
         Assert.Contains(samples, s => s.Name == "tcbpush_deliveries_backlog");
         Assert.Contains(samples, s => s.Name == "tcbpush_deliveries_dead" && s.Value >= 1);
+    }
+
+    [Fact]
+    public async Task Metrics_count_replies_by_via_and_status()
+    {
+        await using var push = await PushHarness.StartAsync();
+        await push.AddOfficialAccountAsync();
+        push.Sink.AnswerWith("/ok/oa-metrics", PassiveReply);
+        await push.SetContainerAsync(OfficialAccount, "env-ok", "/oa-metrics", textMode: 1);
+        await push.UserSaysAsync(OfficialAccount);
+        await push.Server.WaitForEntryAsync(OfficialAccount, e => (string?)e["via"] == "passive");
+        Assert.Equal(0, await push.Server.SendAsync(OfficialAccount, Text("active")));
+
+        var samples = Parse(await push.Server.Http.GetStringAsync("/metrics"));
+
+        // At least: the servers of tests running in parallel share the process's meters.
+        Assert.Contains(samples, s => s.Name == "tcbpush_replies_total" && s.Labels.Contains("via=\"passive\"") && s.Labels.Contains("status=\"sent\"") && s.Value >= 1);
+        Assert.Contains(samples, s => s.Name == "tcbpush_replies_total" && s.Labels.Contains("via=\"active\"") && s.Labels.Contains("status=\"sent\"") && s.Value >= 1);
     }
 
     private sealed record Sample(string Name, string Labels, double Value);

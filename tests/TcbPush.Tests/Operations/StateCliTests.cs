@@ -9,7 +9,7 @@ namespace TcbPush.Tests.Operations;
 public sealed class StateCliTests
 {
     [Fact]
-    public async Task Reset_empties_messages_and_deliveries_and_keeps_apps_and_configuration()
+    public async Task Reset_empties_messages_deliveries_and_conversations_and_keeps_apps_and_configuration()
     {
         await using var push = await PushHarness.StartAsync(fakeClock: true, adjust: o => o.Push.RetrySchedule = []);
         await push.SetContainerAsync(OpenApp, "env-ok", "/reset");
@@ -18,7 +18,7 @@ public sealed class StateCliTests
         var reset = await CliRunner.RunAsync(["reset", "--server", push.Server.Url, "--admin-key", TestServer.AdminKey]);
 
         Assert.True(reset.ExitCode == 0, reset.ToString());
-        Assert.Equal("deleted 1 messages, 1 deliveries, 1 attempts", reset.Stdout.Trim());
+        Assert.Equal("deleted 1 messages, 1 deliveries, 1 attempts, 1 conversations", reset.Stdout.Trim());
         Assert.Empty(await push.DeliveriesAsync());
         var status = AssertOk(await push.Server.AdminAsync(HttpMethod.Get, "/admin/status"));
         Assert.Equal(3, (int?)status["apps"]);
