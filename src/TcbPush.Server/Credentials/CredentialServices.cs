@@ -14,6 +14,7 @@ internal static class CredentialServices
         services.AddSingleton<TokenGenerationCache>();
         services.AddSingleton<CredentialMetrics>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<CloudCallTokens>();
         services.AddSingleton<AppCredentialCheck>();
         services.AddSingleton<AppRateLimiter>();
         services.AddScoped<TcbCall>();

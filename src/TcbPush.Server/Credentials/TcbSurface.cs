@@ -40,7 +40,7 @@ internal static class TcbSurface
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
             var http = context.HttpContext;
-            var caller = await AuthenticateAsync(http.Request.Query["access_token"]);
+            var caller = await AuthenticateAsync(TokenText(http.Request.Query));
             if (caller.Error is { } unauthorized)
             {
                 return WeChatResponse.Error(unauthorized);
@@ -52,6 +52,13 @@ internal static class TcbSurface
             }
             http.RequestServices.GetRequiredService<TcbCall>().Accept(caller.Value, post.Value);
             return await next(context);
+        }
+
+        /// <summary><c>access_token</c>, or in its absence <c>cloudbase_access_token</c> (SPEC §10.3: when both are given, the first is checked).</summary>
+        private static string? TokenText(IQueryCollection query)
+        {
+            var text = query["access_token"].ToString();
+            return text.Length > 0 ? text : query["cloudbase_access_token"].ToString();
         }
 
         private async Task<Result<Caller>> AuthenticateAsync(string? text)

@@ -14,4 +14,10 @@ internal enum TokenKind : byte
 
     /// <summary>An authorizer_access_token; subject: <c>component appid|authorizer appid</c>.</summary>
     Authorizer = 4,
+
+    /// <summary>
+    /// A cloud-call token sent with every delivery (<c>X-WX-CLOUDBASE-ACCESS-TOKEN</c>, SPEC §10.3); subject: the appid.
+    /// Acts as the app; every unexpired generation stays valid, and it neither supersedes nor is superseded by the app's tokens.
+    /// </summary>
+    CloudCall = 5,
 }

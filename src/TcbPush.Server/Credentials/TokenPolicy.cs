@@ -11,6 +11,12 @@ internal static class TokenPolicy
 
     public const int StableForceRefreshPerDay = 20;
 
+    /// <summary>A cloud-call token's lifetime (WeChat Cloud Hosting's: 30 minutes).</summary>
+    public static readonly TimeSpan CloudCallLifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>A cloud-call token is handed to deliveries while it has more than this left, so each gets at least this long.</summary>
+    public static readonly TimeSpan CloudCallRenewBefore = TimeSpan.FromMinutes(20);
+
     public static readonly TimeSpan StableForceRefreshSpacing = TimeSpan.FromSeconds(30);
 
     /// <summary>WeChat counts daily quotas in Beijing time.</summary>

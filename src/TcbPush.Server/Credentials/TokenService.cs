@@ -68,6 +68,30 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
     }
 
     /// <summary>
+    /// The app's current cloud-call token while it has more than <see cref="TokenPolicy.CloudCallRenewBefore"/> left,
+    /// else a new one; 40013 when the app was removed.
+    /// </summary>
+    public async Task<Result<IssuedToken>> CloudCallAsync(string appId)
+    {
+        var now = time.GetUtcNow();
+        var kept = false;
+        var issue = await store.IssueAsync(TokenKind.CloudCall.ToString(), appId, now, history =>
+        {
+            kept = history.Latest is { } latest && latest.ExpiresAt - now > TokenPolicy.CloudCallRenewBefore;
+            return kept ? TokenDecision.Keep : TokenDecision.Issue(now, now + TokenPolicy.CloudCallLifetime);
+        }, appId);
+        if (issue.RefusedWith != 0)
+        {
+            return new WeChatError(issue.RefusedWith);
+        }
+        if (!kept)
+        {
+            metrics.Issued(TokenKind.CloudCall);
+        }
+        return Remember(TokenKind.CloudCall, appId, issue.Generation!, now);
+    }
+
+    /// <summary>
     /// Checks 1 and 2 of SPEC §2's order on a token string: 41001 absent or empty, 40014 forged or unknown, 40001
     /// superseded past the overlap, 42001 expired.
     /// </summary>
@@ -87,7 +111,7 @@ internal sealed class TokenService(ITokenStore store, TokenCodec codec, TokenGen
         {
             return new WeChatError(ErrCode.InvalidAccessToken);
         }
-        if (token.Generation < known.Latest &&
+        if (token.Kind != TokenKind.CloudCall && token.Generation < known.Latest &&
             (known.Find(token.Generation + 1) is not { } successor || now >= successor.IssuedAt + TokenPolicy.Overlap))
         {
             return new WeChatError(ErrCode.InvalidCredential);

@@ -34,7 +34,7 @@ internal sealed class SqlAppStore(ISqlDatabase db, SecretBox secrets) : IAppStor
     });
 
     /// <summary>
-    /// Deletes the app and revokes its app and stable tokens in the same commit: were they two writes, a crash between
+    /// Deletes the app and revokes its app, stable and cloud-call tokens in the same commit: were they two writes, a crash between
     /// them would leave tokens that the app's next registration brings back to life.
     /// </summary>
     public Task<bool> DeleteAsync(string appId) => db.WriteAsync(async s =>
@@ -42,6 +42,7 @@ internal sealed class SqlAppStore(ISqlDatabase db, SecretBox secrets) : IAppStor
         // The subject locks first, as a token issue takes them (then the app row): no lock-order cycle on PostgreSQL.
         await SqlTokenStore.RevokeAllAsync(s, db.Dialect, nameof(TokenKind.App), appId);
         await SqlTokenStore.RevokeAllAsync(s, db.Dialect, nameof(TokenKind.Stable), appId);
+        await SqlTokenStore.RevokeAllAsync(s, db.Dialect, nameof(TokenKind.CloudCall), appId);
         var deleted = await s.ExecuteAsync("DELETE FROM apps WHERE appid = $1", appId) > 0;
         if (deleted)
         {
