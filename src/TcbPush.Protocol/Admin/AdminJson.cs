@@ -33,4 +33,5 @@ namespace TcbPush.Protocol.Admin;
 [JsonSerializable(typeof(ReplayRequest))]
 [JsonSerializable(typeof(ReplayResponse))]
 [JsonSerializable(typeof(ReplayedDeliveries))]
+[JsonSerializable(typeof(TargetCircuitList))]
 public sealed partial class AdminJson : JsonSerializerContext;

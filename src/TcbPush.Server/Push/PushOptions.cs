@@ -31,6 +31,12 @@ public sealed class PushOptions
     /// <summary>Attempts in flight at once to one target URL, so that a slow target cannot hold back the others.</summary>
     public int MaxConcurrentPerTarget { get; set; } = 4;
 
+    /// <summary>Failed attempts in a row after which a target's circuit opens (its deliveries wait, holding no slots).</summary>
+    public int CircuitFailures { get; set; } = 5;
+
+    /// <summary>How long a target's circuit first stays open; each failed trial after it doubles it, up to 10 minutes.</summary>
+    public TimeSpan CircuitCooldown { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A message with the identity of one received this long ago or less is a duplicate.</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromHours(24);
 }

@@ -75,6 +75,11 @@ internal static class TcbPushOptionsValidator
         {
             problems.Add($"{Keys.DedupeWindow}: '{Duration.Format(push.DedupeWindow)}' must be positive");
         }
+        AtLeast(problems, Keys.CircuitFailures, push.CircuitFailures, 1);
+        if (push.CircuitCooldown <= TimeSpan.Zero)
+        {
+            problems.Add($"{Keys.CircuitCooldown}: '{Duration.Format(push.CircuitCooldown)}' must be positive");
+        }
     }
 
     private static void AtLeast(List<string> problems, string key, int value, int minimum)

@@ -69,6 +69,8 @@ public static class TcbPushSettings
                 MaxConcurrentDeliveries = read.Int(Keys.MaxConcurrentDeliveries, push.MaxConcurrentDeliveries),
                 MaxConcurrentPerTarget = read.Int(Keys.MaxConcurrentPerTarget, push.MaxConcurrentPerTarget),
                 DedupeWindow = read.Duration(Keys.DedupeWindow, push.DedupeWindow),
+                CircuitFailures = read.Int(Keys.CircuitFailures, push.CircuitFailures),
+                CircuitCooldown = read.Duration(Keys.CircuitCooldown, push.CircuitCooldown),
             },
             Conversations = new ConversationOptions
             {
@@ -138,5 +140,7 @@ public static class TcbPushSettings
         public const string MaxConcurrentDeliveries = "Push:MaxConcurrentDeliveries";
         public const string MaxConcurrentPerTarget = "Push:MaxConcurrentPerTarget";
         public const string DedupeWindow = "Push:DedupeWindow";
+        public const string CircuitFailures = "Push:CircuitFailures";
+        public const string CircuitCooldown = "Push:CircuitCooldown";
     }
 }
