@@ -29,7 +29,7 @@ public sealed class PushOptions
     public int MaxConcurrentDeliveries { get; set; } = 64;
 
     /// <summary>Attempts in flight at once to one target URL, so that a slow target cannot hold back the others.</summary>
-    public int MaxConcurrentPerTarget { get; set; } = 4;
+    public int MaxConcurrentPerTarget { get; set; } = 16;
 
     /// <summary>Failed attempts in a row after which a target's circuit opens (its deliveries wait, holding no slots).</summary>
     public int CircuitFailures { get; set; } = 5;
