@@ -34,4 +34,5 @@ namespace TcbPush.Protocol.Admin;
 [JsonSerializable(typeof(ReplayResponse))]
 [JsonSerializable(typeof(ReplayedDeliveries))]
 [JsonSerializable(typeof(StateExport))]
+[JsonSerializable(typeof(TargetCircuitList))]
 public sealed partial class AdminJson : JsonSerializerContext;

@@ -37,6 +37,11 @@ internal sealed class PassiveReplies(
     public async Task OnAnswerAsync(DeliveryAnswer answer)
     {
         var delivery = answer.Delivery;
+        // Most answers hold no reply and nobody waits for them: the message is not even parsed (SPEC §10.2 costs nothing then).
+        if (waits.IsEmpty && (!answer.Delivered || PassiveReplyParser.IsNoReply(answer.Body)))
+        {
+            return;
+        }
         var message = PushedMessage.Parse(delivery.Payload);
         JsonObject? forUser = null;
         try

@@ -19,10 +19,16 @@ internal static class PassiveReplyParser
     public static IReadOnlyList<string> Types { get; } =
         ["text", "image", "voice", "video", "music", "news", "transfer_customer_service"];
 
+    /// <summary>An empty body or <c>success</c>: no reply, whatever the message (so the message need not be read).</summary>
+    public static bool IsNoReply(ReadOnlySpan<byte> body)
+    {
+        var trimmed = body.Trim(" \t\r\n"u8);
+        return trimmed.IsEmpty || trimmed.SequenceEqual("success"u8);
+    }
+
     public static PassiveReply Parse(ReadOnlyMemory<byte> body, MessageFormat expected, PushedMessage message, DateTimeOffset now)
     {
-        var trimmed = body.Span.Trim(" \t\r\n"u8);
-        if (trimmed.IsEmpty || trimmed.SequenceEqual("success"u8))
+        if (IsNoReply(body.Span))
         {
             return PassiveReply.None;
         }

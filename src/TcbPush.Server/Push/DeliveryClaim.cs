@@ -5,15 +5,21 @@ namespace TcbPush.Server.Push;
 /// target held to its fair share of the <see cref="GlobalLimit"/> (counting <see cref="InFlight"/>): at most
 /// <see cref="PerTargetLimit"/>, and, while more targets have work than the global limit can serve at that rate, an
 /// equal part of it (at least one). So many slow or hanging targets can never hold every slot: a healthy target
-/// always has one of its own.
+/// always has one of its own. A target in <see cref="Caps"/> may have no more than that many in flight (its circuit is
+/// open: none; half-open: one).
 /// </summary>
 internal sealed record DeliveryClaim(
-    DateTimeOffset Now, DateTimeOffset LeaseUntil, int Max, int PerTargetLimit, IReadOnlyDictionary<string, int> InFlight, int GlobalLimit)
+    DateTimeOffset Now, DateTimeOffset LeaseUntil, int Max, int PerTargetLimit, IReadOnlyDictionary<string, int> InFlight, int GlobalLimit,
+    IReadOnlyDictionary<string, int>? Caps = null)
 {
     /// <summary>How many more deliveries <paramref name="target"/> may take, when <paramref name="targetsWithWork"/> targets have some.</summary>
     public int FreeFor(string target, int targetsWithWork)
     {
         var share = Math.Min(PerTargetLimit, Math.Max(1, GlobalLimit / Math.Max(1, targetsWithWork)));
+        if (Caps is not null && Caps.TryGetValue(target, out var cap))
+        {
+            share = Math.Min(share, cap);
+        }
         return Math.Min(share - InFlight.GetValueOrDefault(target), Max);
     }
 

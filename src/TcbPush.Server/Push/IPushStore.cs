@@ -19,8 +19,14 @@ internal interface IPushStore
     /// <summary>The earliest time after <paramref name="now"/> at which a pending or leased delivery falls due.</summary>
     Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset now);
 
-    /// <summary>Logs an attempt of a claimed delivery and moves it on to <paramref name="next"/>, in one transaction.</summary>
-    Task RecordAsync(long deliveryId, DeliveryAttempt attempt, DeliveryState next, DateTimeOffset now);
+    /// <summary>Logs attempts of claimed deliveries and moves each on to its next state, all in one transaction.</summary>
+    Task RecordAsync(IReadOnlyList<RecordedAttempt> attempts);
+
+    /// <summary>
+    /// Makes the pending deliveries to <paramref name="targetUrl"/> due no earlier than <paramref name="until"/>, with
+    /// <paramref name="note"/> as their last error (a target's circuit opened); returns how many.
+    /// </summary>
+    Task<int> PostponeAsync(string targetUrl, DateTimeOffset until, string note, DateTimeOffset now);
 
     /// <summary>Hands claimed deliveries back, due at once (a graceful stop with attempts unfinished).</summary>
     Task ReleaseAsync(IReadOnlyCollection<long> deliveryIds, DateTimeOffset now);

@@ -29,7 +29,13 @@ public sealed class PushOptions
     public int MaxConcurrentDeliveries { get; set; } = 64;
 
     /// <summary>Attempts in flight at once to one target URL, so that a slow target cannot hold back the others.</summary>
-    public int MaxConcurrentPerTarget { get; set; } = 4;
+    public int MaxConcurrentPerTarget { get; set; } = 16;
+
+    /// <summary>Failed attempts in a row after which a target's circuit opens (its deliveries wait, holding no slots).</summary>
+    public int CircuitFailures { get; set; } = 5;
+
+    /// <summary>How long a target's circuit first stays open; each failed trial after it doubles it, up to 10 minutes.</summary>
+    public TimeSpan CircuitCooldown { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How long finished deliveries (delivered, dead, unrouted), their attempts, their messages and conversation

@@ -22,6 +22,7 @@ internal static class PushServices
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<PushInbox>();
         services.AddSingleton<DeliverySender>();
+        services.AddSingleton<TargetCircuits>();
         services.AddSingleton<DeliveryReplayer>();
         services.AddSingleton<SimulatedMessages>();
         services.AddHostedService<DeliveryWorker>();

@@ -161,10 +161,14 @@ public static class TcbPushApp
         services.AddSingleton<RecentErrors>();
         services.AddSingleton<IServerHealth, ServerHealthSource>();
         services.AddSingleton<RequestMetrics>();
-        // The one place that knows OpenTelemetry: each feature owns a System.Diagnostics.Metrics meter named TcbPush.*.
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(RequestMetrics.MeterName, "TcbPush.*")
-            .AddPrometheusExporter());
+        // The one place that knows OpenTelemetry: each feature owns a System.Diagnostics.Metrics meter named TcbPush.*,
+        // and the push router an ActivitySource (traces continue into deliveries; no exporter is configured: an
+        // OpenTelemetry-aware host or a listener of its own adds one).
+        services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddMeter(RequestMetrics.MeterName, "TcbPush.*")
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing.AddSource(PushTracing.SourceName));
         services.AddLoadShedding(options);
         services.AddTcbPushStorage(options);
         var dataDirectory = options.InMemory ? null : options.DataDirectory;

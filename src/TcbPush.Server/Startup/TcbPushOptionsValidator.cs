@@ -79,6 +79,11 @@ internal static class TcbPushOptionsValidator
         {
             problems.Add($"{Keys.Retention}: '{Duration.Format(push.Retention)}' must be positive, or 0 or off to keep everything");
         }
+        AtLeast(problems, Keys.CircuitFailures, push.CircuitFailures, 1);
+        if (push.CircuitCooldown <= TimeSpan.Zero)
+        {
+            problems.Add($"{Keys.CircuitCooldown}: '{Duration.Format(push.CircuitCooldown)}' must be positive");
+        }
     }
 
     private static void AtLeast(List<string> problems, string key, int value, int minimum)

@@ -70,6 +70,8 @@ public static class TcbPushSettings
                 MaxConcurrentPerTarget = read.Int(Keys.MaxConcurrentPerTarget, push.MaxConcurrentPerTarget),
                 DedupeWindow = read.Duration(Keys.DedupeWindow, push.DedupeWindow),
                 Retention = read.DurationOrOff(Keys.Retention, push.Retention),
+                CircuitFailures = read.Int(Keys.CircuitFailures, push.CircuitFailures),
+                CircuitCooldown = read.Duration(Keys.CircuitCooldown, push.CircuitCooldown),
             },
             Conversations = new ConversationOptions
             {
@@ -142,5 +144,7 @@ public static class TcbPushSettings
         public const string MaxConcurrentPerTarget = "Push:MaxConcurrentPerTarget";
         public const string DedupeWindow = "Push:DedupeWindow";
         public const string Retention = "Push:Retention";
+        public const string CircuitFailures = "Push:CircuitFailures";
+        public const string CircuitCooldown = "Push:CircuitCooldown";
     }
 }

@@ -21,8 +21,8 @@ internal sealed class SqlPushStore : IPushStore
         "ON CONFLICT (appid, dedupe_key) DO UPDATE SET expires_at = excluded.expires_at WHERE push_dedupe.expires_at <= $4";
 
     private const string InsertMessage =
-        "INSERT INTO push_messages (appid, msg_id, msg_type, event, from_user, received_at, format, raw, payload) " +
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+        "INSERT INTO push_messages (appid, msg_id, msg_type, event, from_user, received_at, format, raw, payload, trace_parent) " +
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
 
     private const string InsertDelivery =
         "INSERT INTO push_deliveries (message_id, appid, status, target, target_url, env, format, attempts, due_at, created_at, " +
@@ -35,6 +35,10 @@ internal sealed class SqlPushStore : IPushStore
     private const string Reschedule =
         "UPDATE push_deliveries SET status = $2, attempts = $3, due_at = $4, updated_at = $5, last_status = $6, last_error = $7 " +
         "WHERE id = $1 AND status = 'delivering'";
+
+    private const string Postpone =
+        "UPDATE push_deliveries SET due_at = $2, last_error = $3, updated_at = $4 " +
+        "WHERE target_url = $1 AND " + Active + " AND status = 'pending' AND due_at < $2";
 
     private const string RecordColumns =
         "d.id, d.appid, m.msg_id, m.msg_type, m.event, d.status, d.target, d.target_url, d.attempts, d.due_at, " +
@@ -72,7 +76,7 @@ internal sealed class SqlPushStore : IPushStore
         dueForTarget = $"SELECT id FROM {byTarget} WHERE {Active} AND target_url = $2 AND due_at <= $1 " +
                        $"ORDER BY due_at LIMIT $3{dialect.ForClaim}";
         claim = $"UPDATE push_deliveries SET status = 'delivering', due_at = $2, updated_at = $3 WHERE {dialect.IdIn("id", "$1")}";
-        claimed = "SELECT d.id, d.appid, d.env, d.target_url, d.format, d.attempts, m.from_user, m.payload " +
+        claimed = "SELECT d.id, d.appid, d.env, d.target_url, d.format, d.attempts, m.from_user, m.payload, m.trace_parent " +
                   $"FROM push_deliveries d JOIN push_messages m ON m.id = d.message_id WHERE {dialect.IdIn("d.id", "$1")} ORDER BY d.id";
         nextDue = $"SELECT MIN(due_at) FROM push_deliveries{dialect.IndexedBy("push_deliveries_due")} WHERE {Active} AND due_at > $1";
         release = $"UPDATE push_deliveries SET status = 'pending', due_at = $2 WHERE {dialect.IdIn("id", "$1")} AND status = 'delivering'";
@@ -89,7 +93,7 @@ internal sealed class SqlPushStore : IPushStore
                 return AcceptedMessage.Duplicate;
             }
             var messageId = await s.Int64Async(InsertMessage, message.AppId, message.MsgId, message.MsgType, message.Event,
-                message.FromUser, at, FormatName(message.Format), message.Raw, message.Payload);
+                message.FromUser, at, FormatName(message.Format), message.Raw, message.Payload, message.TraceParent);
             var deliveryId = await AddDeliveryAsync(s, messageId, message.AppId, route, at, replayOf: null);
             if (conversations is not null)
             {
@@ -132,21 +136,28 @@ internal sealed class SqlPushStore : IPushStore
             var ids = dialect.IdList(taken);
             await s.ExecuteAsync(this.claim, ids, claim.LeaseUntil.ToUnixTimeMilliseconds(), now);
             return await s.QueryAsync(claimed, r => new ClaimedDelivery(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                ParseFormat(r.GetString(4)), r.GetInt32(5), r.GetString(6), r.GetBlob(7)), ids);
+                ParseFormat(r.GetString(4)), r.GetInt32(5), r.GetString(6), r.GetBlob(7), r.GetNullableString(8)), ids);
         });
     }
 
     public async Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset now) =>
         (await db.ReadAsync(s => s.QueryAsync(nextDue, r => r.GetNullableTime(0), now.ToUnixTimeMilliseconds()))).Single();
 
-    public Task RecordAsync(long deliveryId, DeliveryAttempt attempt, DeliveryState next, DateTimeOffset now) =>
+    public Task RecordAsync(IReadOnlyList<RecordedAttempt> attempts) =>
         db.WriteAsync(async s =>
         {
-            await s.ExecuteAsync(InsertAttempt, deliveryId, attempt.Attempt, attempt.At.ToUnixTimeMilliseconds(), attempt.TargetUrl,
-                attempt.StatusCode, attempt.LatencyMs, attempt.ResponseExcerpt, attempt.Error);
-            return await s.ExecuteAsync(Reschedule, deliveryId, next.Status, next.Attempts, next.DueAt?.ToUnixTimeMilliseconds(),
-                now.ToUnixTimeMilliseconds(), next.LastStatus, next.LastError);
+            foreach (var (deliveryId, attempt, next, at) in attempts)
+            {
+                await s.ExecuteAsync(InsertAttempt, deliveryId, attempt.Attempt, attempt.At.ToUnixTimeMilliseconds(), attempt.TargetUrl,
+                    attempt.StatusCode, attempt.LatencyMs, attempt.ResponseExcerpt, attempt.Error);
+                await s.ExecuteAsync(Reschedule, deliveryId, next.Status, next.Attempts, next.DueAt?.ToUnixTimeMilliseconds(),
+                    at.ToUnixTimeMilliseconds(), next.LastStatus, next.LastError);
+            }
+            return attempts.Count;
         });
+
+    public Task<int> PostponeAsync(string targetUrl, DateTimeOffset until, string note, DateTimeOffset now) =>
+        db.WriteAsync(s => s.ExecuteAsync(Postpone, targetUrl, until.ToUnixTimeMilliseconds(), note, now.ToUnixTimeMilliseconds()));
 
     public Task ReleaseAsync(IReadOnlyCollection<long> deliveryIds, DateTimeOffset now) => db.WriteAsync(async s =>
     {

@@ -34,17 +34,17 @@ public sealed class Sink : IAsyncDisposable
     /// <summary>Everything received so far, in arrival order.</summary>
     public IReadOnlyList<SinkRequest> Requests => requests.ToArray();
 
-    public static async Task<Sink> StartAsync()
+    /// <summary>Starts a sink on a free loopback port, or on <paramref name="url"/> (a target coming back where it was).</summary>
+    public static async Task<Sink> StartAsync(string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         Sink? sink = null;
         app.Run(context => sink!.AnswerAsync(context));
         await app.StartAsync();
-        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sink = new Sink(app, url);
+        sink = new Sink(app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return sink;
     }
 

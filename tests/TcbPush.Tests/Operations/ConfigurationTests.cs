@@ -28,7 +28,7 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(5), options.Push.DeliveryTimeout);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Push.ClaimLease);
         Assert.Equal(64, options.Push.MaxConcurrentDeliveries);
-        Assert.Equal(4, options.Push.MaxConcurrentPerTarget);
+        Assert.Equal(16, options.Push.MaxConcurrentPerTarget);
         Assert.Equal(TimeSpan.FromHours(24), options.Push.DedupeWindow);
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, options.LogLevel);
         Assert.Equal("text", options.LogFormat);

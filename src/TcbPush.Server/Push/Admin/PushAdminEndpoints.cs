@@ -6,12 +6,13 @@ using TcbPush.Protocol;
 using TcbPush.Protocol.Admin;
 using TcbPush.Protocol.Messages;
 using TcbPush.Server.Apps;
+using TcbPush.Server.Push.Delivery;
 using TcbPush.Server.Push.Ingress;
 using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Push.Admin;
 
-/// <summary>The push router's admin API: simulated messages, the delivery log and replays (see docs/push-router.md).</summary>
+/// <summary>The push router's admin API: simulated messages, the delivery log and replays, the targets' circuits (see docs/push-router.md).</summary>
 internal static class PushAdminEndpoints
 {
     public static RouteGroupBuilder MapPushAdmin(this RouteGroupBuilder admin)
@@ -21,6 +22,7 @@ internal static class PushAdminEndpoints
         admin.MapGet("/deliveries/{id}", GetAsync);
         admin.MapPost("/deliveries/{id}/replay", ReplayOneAsync);
         admin.MapPost("/deliveries/replay", ReplayManyAsync);
+        admin.MapGet("/targets", ListTargets);
         return admin;
     }
 
@@ -57,6 +59,10 @@ internal static class PushAdminEndpoints
         var deliveries = await store.ListAsync(query.Value);
         return WeChatResponse.Ok(new DeliveryList([.. deliveries.Select(DeliveryWire.Info)]), AdminJson.Default.DeliveryList);
     }
+
+    /// <summary>The delivery targets of this node with failures since their last success, and their circuits.</summary>
+    private static IResult ListTargets(TargetCircuits circuits, TimeProvider time) =>
+        WeChatResponse.Ok(new TargetCircuitList(circuits.Snapshot(time.GetUtcNow())), AdminJson.Default.TargetCircuitList);
 
     private static async Task<IResult> GetAsync(string id, IPushStore store)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,8 @@ internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvide
             return new AttemptResult(refused, Delivered: false, [], Permanent: true);
         }
         using var request = built;
+        using var activity = PushTracing.StartAttempt(delivery.TraceParent, delivery.Id, delivery.TargetUrl);
+        request.Headers.TryAddWithoutValidation(PushTracing.Header, PushTracing.AttemptHeader(activity, delivery.TraceParent));
         // The HTTP timeout runs on the real clock even when the rest of the server runs on a test clock.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         deadline.CancelAfter(timeout);
@@ -56,6 +59,11 @@ internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvide
             error = $"{e.HttpRequestError}: {e.Message}";
         }
         var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        activity?.SetTag("http.response.status_code", status);
+        if (error is not null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error);
+        }
         var excerpt = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ExcerptBytes));
         var log = new DeliveryAttempt(delivery.Attempts + 1, at, delivery.TargetUrl, status, latency, excerpt, error);
         return new AttemptResult(log, error is null, body);
@@ -63,17 +71,24 @@ internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvide
 
     /// <summary>
     /// The start of the answer (enough for a passive reply; the log keeps its first 4 KiB); a body that stops short
-    /// or arrives late is kept as far as it came.
+    /// or arrives late is kept as far as it came. An answer that declares no body costs no buffer; otherwise the
+    /// buffer is rented, so that a busy worker does not allocate 64 KiB per attempt.
     /// </summary>
     private static async Task<byte[]> ReadStartAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var buffer = new byte[DeliveryAnswer.MaxBodyBytes];
+        var declared = content.Headers.ContentLength;
+        if (declared == 0)
+        {
+            return [];
+        }
+        var limit = (int)Math.Min(declared ?? DeliveryAnswer.MaxBodyBytes, DeliveryAnswer.MaxBodyBytes);
+        var buffer = ArrayPool<byte>.Shared.Rent(limit);
         var filled = 0;
         try
         {
             await using var stream = await content.ReadAsStreamAsync(cancellationToken);
             int read;
-            while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+            while (filled < limit && (read = await stream.ReadAsync(buffer.AsMemory(filled, limit - filled), cancellationToken)) > 0)
             {
                 filled += read;
             }
@@ -82,6 +97,8 @@ internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvide
         {
             // The status already decided the attempt; the excerpt is what arrived.
         }
-        return buffer[..filled];
+        var body = buffer[..filled];
+        ArrayPool<byte>.Shared.Return(buffer);
+        return body;
     }
 }

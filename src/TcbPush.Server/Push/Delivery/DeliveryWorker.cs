@@ -9,13 +9,15 @@ namespace TcbPush.Server.Push.Delivery;
 /// more than the global and per-target limits allow, makes each attempt, and records it with the delivery's next
 /// state in one write, as <see cref="DeliveryTransition"/> decides it: delivered, pending again at the next time of the
 /// retry schedule, or dead after the last.
+/// Attempts that end together are recorded together (<see cref="DeliveryRecorder"/>). A target that keeps failing is
+/// backed off by its circuit (<see cref="TargetCircuits"/>): while open, its deliveries are postponed and not claimed.
 /// The queue lives in storage; memory holds only the attempts in flight. It wakes when a delivery is stored or an
 /// attempt ends, and at the next due time by the <see cref="TimeProvider"/> (so tests can advance a fake clock).
 /// </summary>
 internal sealed class DeliveryWorker(
     IPushStore store, DeliverySender sender, RetrySchedule schedule, DeliverySignal signal, TimeProvider time,
     IOptions<PushOptions> options, IEnumerable<IDeliveryAnswerListener> answerListeners, DeliveryMetrics metrics,
-    ILogger<DeliveryWorker> logger) : BackgroundService
+    TargetCircuits circuits, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private const int ClaimBatch = 32;
     private static readonly TimeSpan IdleRecheck = TimeSpan.FromMinutes(1);
@@ -23,6 +25,7 @@ internal sealed class DeliveryWorker(
     private readonly PushOptions push = options.Value;
     private readonly IDeliveryAnswerListener[] listeners = [.. answerListeners];
     private readonly TargetSlots slots = new();
+    private readonly DeliveryRecorder recorder = new(store);
     private readonly Dictionary<long, Task<bool>> running = [];
     private int inFlight;
     private DateTimeOffset lastClaim;
@@ -71,7 +74,7 @@ internal sealed class DeliveryWorker(
         }
         lastClaim = time.GetUtcNow();
         var claimed = await store.ClaimAsync(new DeliveryClaim(lastClaim, lastClaim + push.ClaimLease, Math.Min(free, ClaimBatch),
-            push.MaxConcurrentPerTarget, slots.Snapshot(), push.MaxConcurrentDeliveries));
+            push.MaxConcurrentPerTarget, slots.Snapshot(), push.MaxConcurrentDeliveries, circuits.Caps(lastClaim)));
         foreach (var delivery in claimed)
         {
             Interlocked.Increment(ref inFlight);
@@ -86,12 +89,16 @@ internal sealed class DeliveryWorker(
     {
         try
         {
-            var result = await SendAsync(delivery, stopping);
+            var (result, openUntil) = await SendAsync(delivery, stopping);
             var attempt = result.Log.Attempt;
             var now = time.GetUtcNow();
             var next = DeliveryTransition.AfterAttempt(result, schedule, now);
             metrics.Attempted(next.Status == DeliveryStatus.Pending ? "retry" : next.Status, result.Log.LatencyMs);
-            await store.RecordAsync(delivery.Id, result.Log, next, now);
+            await recorder.RecordAsync(new RecordedAttempt(delivery.Id, result.Log, next, now));
+            if (openUntil is { } retryAt)
+            {
+                await OpenCircuitAsync(delivery.TargetUrl, retryAt, now);
+            }
             await TellListenersAsync(new DeliveryAnswer(delivery, attempt, result.Delivered, result.Body));
             if (next.Status == DeliveryStatus.Dead)
             {
@@ -123,6 +130,15 @@ internal sealed class DeliveryWorker(
         }
     }
 
+    /// <summary>Postpones the target's pending deliveries to when its circuit half-opens, noting why in each.</summary>
+    private async Task OpenCircuitAsync(string target, DateTimeOffset retryAt, DateTimeOffset now)
+    {
+        var note = $"target circuit open until {retryAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}";
+        var postponed = await store.PostponeAsync(target, retryAt, note, now);
+        logger.LogWarning("Target {Target} keeps failing: its circuit is open until {RetryAt:O}; {Count} pending deliveries wait for it",
+            target, retryAt, postponed);
+    }
+
     /// <summary>Hands a recorded attempt's answer to the features that read answers; their failures are logged, not the delivery's.</summary>
     private async Task TellListenersAsync(DeliveryAnswer answer)
     {
@@ -141,12 +157,17 @@ internal sealed class DeliveryWorker(
         }
     }
 
-    /// <summary>The HTTP part of an attempt; the target's slot is free again as soon as it answered.</summary>
-    private async Task<AttemptResult> SendAsync(ClaimedDelivery delivery, CancellationToken stopping)
+    /// <summary>
+    /// The HTTP part of an attempt, counted by the target's circuit (with when it half-opens, if this attempt opened
+    /// it); the target's slot is free again as soon as it answered and its circuit knows.
+    /// </summary>
+    private async Task<(AttemptResult Result, DateTimeOffset? OpenUntil)> SendAsync(ClaimedDelivery delivery, CancellationToken stopping)
     {
         try
         {
-            return await sender.SendAsync(delivery, stopping);
+            var result = await sender.SendAsync(delivery, stopping);
+            // A message that cannot be rendered says nothing about its target.
+            return (result, result.Permanent ? null : circuits.Report(delivery.TargetUrl, result.Delivered, time.GetUtcNow()));
         }
         finally
         {
@@ -168,6 +189,10 @@ internal sealed class DeliveryWorker(
             await store.NextDueAfterAsync(lastClaim) is { } due && due < until)
         {
             until = due;
+        }
+        if (circuits.NextHalfOpenAfter(time.GetUtcNow()) is { } halfOpen && halfOpen < until)
+        {
+            until = halfOpen;
         }
         var timer = Task.Delay(Max(until - time.GetUtcNow(), TimeSpan.Zero), time, wake.Token);
         // Checked after the timer exists: a clock moved past `until` in between must not leave the timer waiting.
@@ -198,6 +223,7 @@ internal sealed class DeliveryWorker(
     private async Task DrainAsync()
     {
         await Task.WhenAll(running.Values);
+        await recorder.DisposeAsync();
         var unrecorded = running.Where(r => !r.Value.Result).Select(r => r.Key).ToList();
         if (unrecorded.Count == 0)
         {

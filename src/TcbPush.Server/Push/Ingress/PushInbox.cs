@@ -13,13 +13,18 @@ internal sealed class PushInbox(IPushStore store, MessageRouter router, Delivery
 {
     private readonly TimeSpan dedupeWindow = options.Value.DedupeWindow;
 
-    /// <summary>Returns once the message and its delivery are durably committed.</summary>
-    public async Task<AcceptedMessage> AcceptAsync(string appId, PushedMessage message, MessageFormat receivedAs, byte[] raw, bool simulated = false)
+    /// <summary>
+    /// Returns once the message and its delivery are durably committed. <paramref name="traceParent"/> is the incoming
+    /// W3C <c>traceparent</c>, if any: the message's trace continues it.
+    /// </summary>
+    public async Task<AcceptedMessage> AcceptAsync(string appId, PushedMessage message, MessageFormat receivedAs, byte[] raw, bool simulated = false,
+        string? traceParent = null)
     {
+        using var activity = PushTracing.StartReceive(traceParent, appId, message.MsgType);
         var route = await router.RouteAsync(appId, message.MsgType, message.Event);
         var now = time.GetUtcNow();
         var inbound = new InboundMessage(appId, message.Identity, message.MsgType, message.Event, message.FromUserName, receivedAs,
-            raw, message.Encode(MessageFormat.Json), simulated);
+            raw, message.Encode(MessageFormat.Json), simulated, PushTracing.ContextOf(activity, traceParent));
         var accepted = await store.AcceptAsync(inbound, route, now, now + dedupeWindow);
         metrics.Received(appId, message.MsgType, accepted.Status);
         if (accepted.Status == DeliveryStatus.Pending)

@@ -64,7 +64,7 @@ internal static class PushIngressEndpoints
         var message = decoded.Message!;
         // An official account's push may be answered with the passive reply: listen for it before storing the message.
         using var wait = app.IsOfficialAccount ? context.RequestServices.GetService<IPassiveReplyWaiter>()?.Expect(app.AppId, message) : null;
-        var accepted = await inbox.AcceptAsync(app.AppId, message, decoded.Format, body.Value.ToArray());
+        var accepted = await inbox.AcceptAsync(app.AppId, message, decoded.Format, body.Value.ToArray(), traceParent: context.Request.Headers.TraceParent);
         if (wait is not null && accepted is { Status: DeliveryStatus.Pending, DeliveryId: { } deliveryId } &&
             await wait.ReplyAsync(deliveryId, context.RequestAborted) is { } reply)
         {
