@@ -111,7 +111,7 @@ public sealed class TcbPushAdminClient
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<IReadOnlyList<ConversationInfo>> GetConversationsAsync(string appId, int limit = 50, int offset = 0, CancellationToken cancellationToken = default) =>
         (await SendAsync(HttpMethod.Get, ConversationsPath(appId) + "?limit=" + limit.ToString(CultureInfo.InvariantCulture) +
-            "&offset=" + offset.ToString(CultureInfo.InvariantCulture), null, ClientJson.Default.ConversationList, cancellationToken).ConfigureAwait(false)).Conversations;
+            "&offset=" + offset.ToString(CultureInfo.InvariantCulture), null, AdminWire.Json.ConversationList, cancellationToken).ConfigureAwait(false)).Conversations;
 
     /// <summary>A conversation's entries numbered after <paramref name="afterSeq"/>, oldest first (at most 500 per call).</summary>
     /// <param name="appId">The app.</param>
@@ -120,7 +120,7 @@ public sealed class TcbPushAdminClient
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<IReadOnlyList<ConversationEntry>> GetConversationAsync(string appId, string openId, long afterSeq = 0, CancellationToken cancellationToken = default) =>
         (await SendAsync(HttpMethod.Get, ConversationsPath(appId) + "/" + Uri.EscapeDataString(openId) + "?after=" + afterSeq.ToString(CultureInfo.InvariantCulture),
-            null, ClientJson.Default.ConversationEntries, cancellationToken).ConfigureAwait(false)).Entries;
+            null, AdminWire.Json.ConversationEntries, cancellationToken).ConfigureAwait(false)).Entries;
 
     /// <summary>
     /// The conversation's entries after <paramref name="afterSeq"/> as they happen (Server-Sent Events); a dropped

@@ -33,4 +33,7 @@ namespace TcbPush.Protocol.Admin;
 [JsonSerializable(typeof(ReplayRequest))]
 [JsonSerializable(typeof(ReplayResponse))]
 [JsonSerializable(typeof(ReplayedDeliveries))]
+[JsonSerializable(typeof(ConversationList))]
+[JsonSerializable(typeof(ConversationEntries))]
+[JsonSerializable(typeof(ConversationEntry))]
 public sealed partial class AdminJson : JsonSerializerContext;
