@@ -36,4 +36,6 @@ namespace TcbPush.Protocol.Admin;
 [JsonSerializable(typeof(ConversationList))]
 [JsonSerializable(typeof(ConversationEntries))]
 [JsonSerializable(typeof(ConversationEntry))]
+[JsonSerializable(typeof(ServerStatusInfo))]
+[JsonSerializable(typeof(ResetResult))]
 public sealed partial class AdminJson : JsonSerializerContext;
