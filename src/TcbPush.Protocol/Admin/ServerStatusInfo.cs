@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace TcbPush.Protocol.Admin;
@@ -17,4 +19,13 @@ public sealed record ServerStatusInfo(
     [property: JsonPropertyName("apps")] long Apps,
     [property: JsonPropertyName("deliveries")] IReadOnlyDictionary<string, long> Deliveries,
     [property: JsonPropertyName("backlog")] long Backlog,
-    [property: JsonPropertyName("dead")] long Dead);
+    [property: JsonPropertyName("dead")] long Dead)
+{
+    /// <summary>Prints the members, the deliveries as <c>{ pending = 1, dead = 0, … }</c>.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture,
+            $"Version = {Version}, Storage = {Storage}, UptimeSeconds = {UptimeSeconds}, Apps = {Apps}, Deliveries = {{ {string.Join(", ", Deliveries.Select(d => $"{d.Key} = {d.Value}"))} }}, Backlog = {Backlog}, Dead = {Dead}");
+        return true;
+    }
+}
