@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Client;
 
@@ -43,7 +44,7 @@ internal static class ConversationWatch
                 }
                 else if (line.Length == 0 && data is not null)
                 {
-                    var entry = JsonSerializer.Deserialize(data, ClientJson.Default.ConversationEntry);
+                    var entry = JsonSerializer.Deserialize(data, AdminWire.Json.ConversationEntry);
                     data = null;
                     if (entry is not null && entry.Seq > last)
                     {

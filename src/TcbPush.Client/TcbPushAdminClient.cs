@@ -5,12 +5,14 @@ using TcbPush.Protocol.Admin;
 namespace TcbPush.Client;
 
 /// <summary>
-/// TcbPush's own admin API (<c>/admin/</c>): apps, environments, simulated messages and the delivery log.
+/// TcbPush's own admin API (<c>/admin/</c>): apps, environments, third-party platforms (components, authorizations,
+/// authorization codes), simulated messages, the delivery log, conversations, the server's status and reset.
 /// Every call bears <see cref="TcbPushClientOptions.AdminKey"/> as <c>Authorization: Bearer</c>.
 /// </summary>
 /// <remarks>
-/// Failures: a non-zero errcode throws <see cref="WeChatException"/>; a refused admin key (HTTP 401), an unreachable
-/// server or an answer that is not JSON throws <see cref="HttpRequestException"/>.
+/// Failures: without an admin key every call throws <see cref="InvalidOperationException"/> before sending anything;
+/// a non-zero errcode throws <see cref="WeChatException"/>; a refused admin key (HTTP 401), an unreachable server or an
+/// answer that is not JSON throws <see cref="HttpRequestException"/>.
 /// </remarks>
 public sealed class TcbPushAdminClient
 {
@@ -64,6 +66,66 @@ public sealed class TcbPushAdminClient
     public async Task<bool> RemoveEnvironmentAsync(string env, CancellationToken cancellationToken = default) =>
         (await SendAsync(HttpMethod.Delete, "admin/envs/" + Uri.EscapeDataString(env), null, AdminWire.Json.ChangedResponse, cancellationToken).ConfigureAwait(false)).Changed;
 
+    /// <summary>Registers a third-party platform (component) with its secret and verify ticket, or updates it; true when something changed.</summary>
+    /// <param name="component">The platform's appid, secret and current verify ticket.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<bool> RegisterComponentAsync(ComponentRegistration component, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Post, "admin/components", WeChatTransport.Json(component, AdminWire.Json.ComponentRegistration), AdminWire.Json.ChangedResponse, cancellationToken).ConfigureAwait(false)).Changed;
+
+    /// <summary>Hands a platform a new verify ticket, as WeChat's 10-minute push would; true when it changed.</summary>
+    /// <param name="componentAppId">The platform's appid.</param>
+    /// <param name="componentVerifyTicket">The new ticket.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<bool> ReceiveComponentTicketAsync(string componentAppId, string componentVerifyTicket, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Post, "admin/components/" + Uri.EscapeDataString(componentAppId) + "/ticket",
+            WeChatTransport.Json(new TicketRegistration(componentVerifyTicket), AdminWire.Json.TicketRegistration), AdminWire.Json.ChangedResponse, cancellationToken).ConfigureAwait(false)).Changed;
+
+    /// <summary>The registered platforms (no secrets, no tickets).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<IReadOnlyList<ComponentInfo>> ListComponentsAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Get, "admin/components", null, AdminWire.Json.ComponentList, cancellationToken).ConfigureAwait(false)).Components;
+
+    /// <summary>Grants a platform an app's authorization directly (no consent page); returns the refresh token to use with <c>api_authorizer_token</c>.</summary>
+    /// <param name="authorization">The platform, the authorizing app, the permission sets and optionally the refresh token to keep.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<AuthorizationGranted> GrantAuthorizationAsync(AuthorizationRegistration authorization, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "admin/authorizations", WeChatTransport.Json(authorization, AdminWire.Json.AuthorizationRegistration), AdminWire.Json.AuthorizationGranted, cancellationToken);
+
+    /// <summary>Revokes an app's authorization of a platform; true when it was in force.</summary>
+    /// <param name="componentAppId">The platform's appid.</param>
+    /// <param name="authorizerAppId">The app that authorized it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<bool> RevokeAuthorizationAsync(string componentAppId, string authorizerAppId, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Delete, "admin/authorizations/" + Uri.EscapeDataString(componentAppId) + "/" + Uri.EscapeDataString(authorizerAppId),
+            null, AdminWire.Json.ChangedResponse, cancellationToken).ConfigureAwait(false)).Changed;
+
+    /// <summary>Every authorization, revoked ones included (no refresh tokens).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<IReadOnlyList<ComponentAuthorizationInfo>> ListAuthorizationsAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Get, "admin/authorizations", null, AdminWire.Json.ComponentAuthorizationList, cancellationToken).ConfigureAwait(false)).Authorizations;
+
+    /// <summary>
+    /// Stands in for a user's consent on WeChat's authorization page: returns an authorization code for
+    /// <see cref="WeChatClient.QueryAuthAsync"/> (<c>api_query_auth</c>).
+    /// </summary>
+    /// <param name="request">The platform, the authorizing app and the permission sets consented to.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<AuthorizationCodeResponse> CreateAuthorizationCodeAsync(AuthorizationCodeRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "admin/authorization_codes", WeChatTransport.Json(request, AdminWire.Json.AuthorizationCodeRequest), AdminWire.Json.AuthorizationCodeResponse, cancellationToken);
+
+    /// <summary>The server's version, storage, uptime, apps and deliveries by status (<c>GET /admin/status</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<ServerStatusInfo> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "admin/status", null, AdminWire.Json.ServerStatusInfo, cancellationToken);
+
+    /// <summary>
+    /// Empties the received messages, their deliveries and attempts (<c>POST /admin/reset</c>); apps, environments,
+    /// configurations, components, authorizations and token history stay. Returns what was deleted.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<ResetResult> ResetAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "admin/reset", null, AdminWire.Json.ResetResult, cancellationToken);
+
     /// <summary>Injects a message for an app as if a user had sent it; it is routed and delivered like a real one.</summary>
     /// <param name="appId">The app that receives the message.</param>
     /// <param name="message">The message.</param>
@@ -111,7 +173,7 @@ public sealed class TcbPushAdminClient
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<IReadOnlyList<ConversationInfo>> GetConversationsAsync(string appId, int limit = 50, int offset = 0, CancellationToken cancellationToken = default) =>
         (await SendAsync(HttpMethod.Get, ConversationsPath(appId) + "?limit=" + limit.ToString(CultureInfo.InvariantCulture) +
-            "&offset=" + offset.ToString(CultureInfo.InvariantCulture), null, ClientJson.Default.ConversationList, cancellationToken).ConfigureAwait(false)).Conversations;
+            "&offset=" + offset.ToString(CultureInfo.InvariantCulture), null, AdminWire.Json.ConversationList, cancellationToken).ConfigureAwait(false)).Conversations;
 
     /// <summary>A conversation's entries numbered after <paramref name="afterSeq"/>, oldest first (at most 500 per call).</summary>
     /// <param name="appId">The app.</param>
@@ -120,7 +182,7 @@ public sealed class TcbPushAdminClient
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<IReadOnlyList<ConversationEntry>> GetConversationAsync(string appId, string openId, long afterSeq = 0, CancellationToken cancellationToken = default) =>
         (await SendAsync(HttpMethod.Get, ConversationsPath(appId) + "/" + Uri.EscapeDataString(openId) + "?after=" + afterSeq.ToString(CultureInfo.InvariantCulture),
-            null, ClientJson.Default.ConversationEntries, cancellationToken).ConfigureAwait(false)).Entries;
+            null, AdminWire.Json.ConversationEntries, cancellationToken).ConfigureAwait(false)).Entries;
 
     /// <summary>
     /// The conversation's entries after <paramref name="afterSeq"/> as they happen (Server-Sent Events); a dropped
@@ -131,7 +193,7 @@ public sealed class TcbPushAdminClient
     /// <param name="afterSeq">Start after this entry; 0 for the whole conversation.</param>
     /// <param name="cancellationToken">Ends the watch.</param>
     public IAsyncEnumerable<ConversationEntry> WatchConversationAsync(string appId, string openId, long afterSeq = 0, CancellationToken cancellationToken = default) =>
-        ConversationWatch.RunAsync(transport, ConversationsPath(appId) + "/" + Uri.EscapeDataString(openId) + "/events", adminKey, afterSeq, cancellationToken);
+        ConversationWatch.RunAsync(transport, ConversationsPath(appId) + "/" + Uri.EscapeDataString(openId) + "/events", RequireAdminKey(), afterSeq, cancellationToken);
 
     /// <summary>
     /// The server's registered state (<c>GET /admin/export</c>): apps, environments, components, authorizations and
@@ -149,6 +211,15 @@ public sealed class TcbPushAdminClient
         (await SendAsync(HttpMethod.Post, "admin/deliveries/replay", WeChatTransport.Json(request, AdminWire.Json.ReplayRequest),
             AdminWire.Json.ReplayedDeliveries, cancellationToken).ConfigureAwait(false)).Replayed;
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, ReadOnlyMemory<byte>? body, JsonTypeInfo<T> answer, CancellationToken cancellationToken) =>
-        WeChatTransport.Read(await transport.SendAsync(method, path, body, adminKey, cancellationToken).ConfigureAwait(false), answer);
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, ReadOnlyMemory<byte>? body, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+    {
+        var key = RequireAdminKey();
+        return WeChatTransport.Read(await transport.SendAsync(method, path, body, key, cancellationToken).ConfigureAwait(false), answer);
+    }
+
+    private string RequireAdminKey() => string.IsNullOrEmpty(adminKey)
+        ? throw new InvalidOperationException(
+            "TcbPushAdminClient has no admin key, so no request was sent: set TcbPushClientOptions.AdminKey (configuration key AdminKey, "
+            + "or the TCBPUSH_ADMIN_KEY variable).")
+        : adminKey;
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using TcbPush.Protocol;
-using TcbPush.Client;
 using TcbPush.Protocol.Admin;
 
 namespace TcbPush.Cli;

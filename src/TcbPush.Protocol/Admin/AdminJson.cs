@@ -35,4 +35,9 @@ namespace TcbPush.Protocol.Admin;
 [JsonSerializable(typeof(ReplayedDeliveries))]
 [JsonSerializable(typeof(StateExport))]
 [JsonSerializable(typeof(TargetCircuitList))]
+[JsonSerializable(typeof(ConversationList))]
+[JsonSerializable(typeof(ConversationEntries))]
+[JsonSerializable(typeof(ConversationEntry))]
+[JsonSerializable(typeof(ServerStatusInfo))]
+[JsonSerializable(typeof(ResetResult))]
 public sealed partial class AdminJson : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace TcbPush.Protocol.Admin;
@@ -16,4 +18,12 @@ public sealed record AppRegistration(
     [property: JsonPropertyName("secret")] string? Secret,
     [property: JsonPropertyName("token")] string? Token = null,
     [property: JsonPropertyName("encoding_aes_key")] string? EncodingAesKey = null,
-    [property: JsonPropertyName("kind")] string? Kind = null);
+    [property: JsonPropertyName("kind")] string? Kind = null)
+{
+    /// <summary>Prints the members with every secret hidden (see <see cref="Redaction"/>).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"AppId = {AppId}, Secret = {Redaction.Of(Secret)}, Token = {Redaction.Of(Token)}, EncodingAesKey = {Redaction.Of(EncodingAesKey)}, Kind = {Kind}");
+        return true;
+    }
+}

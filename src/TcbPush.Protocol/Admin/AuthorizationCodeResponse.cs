@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace TcbPush.Protocol.Admin;
@@ -7,4 +9,12 @@ namespace TcbPush.Protocol.Admin;
 /// <param name="ExpiresIn">Its lifetime in seconds (600).</param>
 public sealed record AuthorizationCodeResponse(
     [property: JsonPropertyName("authorization_code")] string AuthorizationCode,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    [property: JsonPropertyName("expires_in")] int ExpiresIn)
+{
+    /// <summary>Prints the members with every secret hidden (see <see cref="Redaction"/>).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"AuthorizationCode = {Redaction.Of(AuthorizationCode)}, ExpiresIn = {ExpiresIn}");
+        return true;
+    }
+}

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace TcbPush.Protocol.Admin;
@@ -14,4 +16,12 @@ public sealed record AuthorizationRegistration(
     [property: JsonPropertyName("component_appid")] string? ComponentAppId,
     [property: JsonPropertyName("authorizer_appid")] string? AuthorizerAppId,
     [property: JsonPropertyName("permission_sets")] IReadOnlyList<int>? PermissionSets,
-    [property: JsonPropertyName("authorizer_refresh_token")] string? AuthorizerRefreshToken = null);
+    [property: JsonPropertyName("authorizer_refresh_token")] string? AuthorizerRefreshToken = null)
+{
+    /// <summary>Prints the members with every secret hidden (see <see cref="Redaction"/>).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"ComponentAppId = {ComponentAppId}, AuthorizerAppId = {AuthorizerAppId}, PermissionSets = [{(PermissionSets is null ? "" : string.Join(", ", PermissionSets))}], AuthorizerRefreshToken = {Redaction.Of(AuthorizerRefreshToken)}");
+        return true;
+    }
+}

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace TcbPush.Protocol.Admin;
@@ -9,4 +11,12 @@ namespace TcbPush.Protocol.Admin;
 public sealed record ComponentRegistration(
     [property: JsonPropertyName("component_appid")] string? ComponentAppId,
     [property: JsonPropertyName("component_appsecret")] string? ComponentAppSecret,
-    [property: JsonPropertyName("component_verify_ticket")] string? ComponentVerifyTicket);
+    [property: JsonPropertyName("component_verify_ticket")] string? ComponentVerifyTicket)
+{
+    /// <summary>Prints the members with every secret hidden (see <see cref="Redaction"/>).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"ComponentAppId = {ComponentAppId}, ComponentAppSecret = {Redaction.Of(ComponentAppSecret)}, ComponentVerifyTicket = {Redaction.Of(ComponentVerifyTicket)}");
+        return true;
+    }
+}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,7 +9,7 @@ namespace TcbPush.Protocol.Messages;
 /// <summary>WeChat's JSON message convention: one object, WeChat's field names, numbers as numbers.</summary>
 internal static class WeChatJson
 {
-    private static readonly JsonSerializerOptions WriteOptions = new()
+    private static readonly JsonWriterOptions WriteOptions = new()
     {
         // Targets read the body as JSON, never as HTML: keep non-ASCII text readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -90,5 +91,14 @@ internal static class WeChatJson
         }
     }
 
-    public static byte[] Write(JsonObject fields) => JsonSerializer.SerializeToUtf8Bytes(fields, WriteOptions);
+    /// <summary>Writes the object with a plain writer (no serializer, so nothing for trimming to lose).</summary>
+    public static byte[] Write(JsonObject fields)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(output, WriteOptions))
+        {
+            fields.WriteTo(json);
+        }
+        return output.WrittenSpan.ToArray();
+    }
 }

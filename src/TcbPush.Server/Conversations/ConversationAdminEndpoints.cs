@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Primitives;
 using TcbPush.Protocol;
+using TcbPush.Protocol.Admin;
 using TcbPush.Server.Wire;
 
 namespace TcbPush.Server.Conversations;
@@ -35,15 +36,8 @@ internal static class ConversationAdminEndpoints
             return WeChatResponse.Error(invalid);
         }
         var conversations = await store.ListAsync(appid, (int)limit.Value, (int)offset.Value);
-        return WeChatResponse.Ok(json =>
-        {
-            json.WriteStartArray("conversations");
-            foreach (var conversation in conversations)
-            {
-                ConversationJson.Write(json, conversation);
-            }
-            json.WriteEndArray();
-        });
+        var list = new ConversationList([.. conversations.Select(conversation => conversation.ToWire())]);
+        return WeChatResponse.Ok(json => ConversationWire.WriteProperties(json, list));
     }
 
     private static async Task<IResult> EntriesAsync(string appid, string openid, HttpContext context, IConversationStore store)
@@ -55,16 +49,8 @@ internal static class ConversationAdminEndpoints
             return WeChatResponse.Error(invalid);
         }
         var entries = await store.EntriesAsync(appid, openid, after.Value, (int)limit.Value);
-        return WeChatResponse.Ok(json =>
-        {
-            json.WriteString("openid", openid);
-            json.WriteStartArray("entries");
-            foreach (var entry in entries)
-            {
-                ConversationJson.Write(json, entry);
-            }
-            json.WriteEndArray();
-        });
+        var answer = new ConversationEntries(openid, [.. entries.Select(entry => entry.ToWire())]);
+        return WeChatResponse.Ok(json => ConversationWire.WriteProperties(json, answer));
     }
 
     private static async Task<IResult> WatchAsync(string appid, string openid, HttpContext context, IConversationStore store, ConversationSignal signal)

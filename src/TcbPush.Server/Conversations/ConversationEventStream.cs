@@ -46,7 +46,7 @@ internal static class ConversationEventStream
                 foreach (var entry in entries)
                 {
                     await response.WriteAsync(
-                        $"id: {entry.Seq.ToString(CultureInfo.InvariantCulture)}\nevent: entry\ndata: {Encoding.UTF8.GetString(ConversationJson.Serialize(entry))}\n\n",
+                        $"id: {entry.Seq.ToString(CultureInfo.InvariantCulture)}\nevent: entry\ndata: {Encoding.UTF8.GetString(ConversationWire.Serialize(entry))}\n\n",
                         stopping);
                     seq = entry.Seq;
                 }

@@ -9,6 +9,8 @@ public sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler
 
     public int Count(string path) => counts.GetValueOrDefault(path);
 
+    public int Total => counts.Values.Sum();
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         counts.AddOrUpdate(request.RequestUri!.AbsolutePath, 1, (_, n) => n + 1);

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TcbPush.Server.Conversations;
 using TcbPush.Tests.Infrastructure;
 using TcbPush.Tests.Push;
 using static TcbPush.Tests.Conversations.ReplyHarness;
@@ -65,6 +67,20 @@ public sealed class ConversationAdminTests : IAsyncLifetime
         var list = PushHarness.AssertOk(await push.Server.AdminAsync(HttpMethod.Get, $"/admin/apps/{App}/conversations"))["conversations"]!.AsArray();
 
         Assert.Equal(["oUserB", "oUserA"], list.Select(c => (string)c!["openid"]!));
+    }
+
+    [Fact]
+    public async Task Entry_content_is_answered_byte_for_byte_as_stored()
+    {
+        await push.UserSaysAsync(App, "你好 <b>&'\"quoted\"</b>");
+        var stored = Assert.Single(await push.Server.Services.GetRequiredService<IConversationStore>().EntriesAsync(App, User, 0, 10));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/admin/apps/{App}/conversations/{User}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestServer.AdminKey);
+        using var response = await push.Server.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("\"content\":" + stored.Content + ",\"status\":\"sent\",\"reason\":null,\"delivery_id\":", body, StringComparison.Ordinal);
     }
 
     [Fact]

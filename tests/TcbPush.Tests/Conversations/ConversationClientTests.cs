@@ -1,4 +1,5 @@
 using TcbPush.Client;
+using TcbPush.Protocol.Admin;
 using TcbPush.Tests.Infrastructure;
 using TcbPush.Tests.Push;
 using static TcbPush.Tests.Conversations.ReplyHarness;
