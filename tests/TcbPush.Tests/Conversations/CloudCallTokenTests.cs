@@ -26,6 +26,20 @@ public sealed class CloudCallTokenTests : IAsyncLifetime
         (int)(await push.Server.PostJsonAsync($"/tcb/getcallbackconfig?{query}", null))["errcode"]!;
 
     [Fact]
+    public async Task Every_delivery_carries_one_that_acts_for_its_app()
+    {
+        await push.SetContainerAsync(App, "env-ok", "/cloud-call");
+
+        await push.UserSaysAsync(App);
+
+        var delivery = Assert.Single(await push.Sink.WaitForAsync("/ok/cloud-call", where: r => !r.IsProbe));
+        var cloud = delivery.Headers["x-wx-cloudbase-access-token"];
+        Assert.Equal(0, await GetConfigWithAsync($"cloudbase_access_token={cloud}"));
+        var reply = await push.Server.PostJsonAsync($"/cgi-bin/message/custom/send?cloudbase_access_token={cloud}", Text("from the container"));
+        Assert.Equal(0, (int)reply["errcode"]!);
+    }
+
+    [Fact]
     public async Task Answers_the_user_through_custom_send_in_place_of_an_access_token()
     {
         await push.UserSaysAsync(App);

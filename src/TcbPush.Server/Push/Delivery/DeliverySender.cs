@@ -2,13 +2,17 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Options;
+using TcbPush.Server.Credentials;
 
 namespace TcbPush.Server.Push.Delivery;
 
 /// <summary>Makes one attempt: any 2xx within the timeout delivers; anything else (status, timeout, no connection) fails.</summary>
-internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvider time, IOptions<PushOptions> options)
+internal sealed class DeliverySender(IHttpClientFactory httpClients, CloudCallTokens cloudCalls, TimeProvider time, IOptions<PushOptions> options)
 {
     public const string HttpClientName = "push-delivery";
+
+    /// <summary>SPEC §10.3: the app's cloud-call token, so that the code behind the push can call back without a secret.</summary>
+    public const string CloudCallHeader = "X-WX-CLOUDBASE-ACCESS-TOKEN";
     public const int ExcerptBytes = 4096;
     private readonly TimeSpan timeout = options.Value.DeliveryTimeout;
 
@@ -30,6 +34,21 @@ internal sealed class DeliverySender(IHttpClientFactory httpClients, TimeProvide
             return new AttemptResult(refused, Delivered: false, [], Permanent: true);
         }
         using var request = built;
+        try
+        {
+            // Null when the app was removed since: the message is still delivered, with nothing to call back with.
+            if (await cloudCalls.ForDeliveryAsync(delivery.AppId) is { } cloudCall)
+            {
+                request.Headers.TryAddWithoutValidation(CloudCallHeader, cloudCall);
+            }
+        }
+#pragma warning disable CA1031 // Storage that cannot issue the token now fails this attempt; a later one may succeed.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            var failed = new DeliveryAttempt(delivery.Attempts + 1, at, delivery.TargetUrl, null, 0, "", $"no cloud-call token for the app: {e.Message}");
+            return new AttemptResult(failed, Delivered: false, []);
+        }
         using var activity = PushTracing.StartAttempt(delivery.TraceParent, delivery.Id, delivery.TargetUrl);
         request.Headers.TryAddWithoutValidation(PushTracing.Header, PushTracing.AttemptHeader(activity, delivery.TraceParent));
         // The HTTP timeout runs on the real clock even when the rest of the server runs on a test clock.
