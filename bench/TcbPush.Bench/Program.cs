@@ -9,7 +9,7 @@ using TcbPush.Server.Startup;
 using TcbPush.Tests.Infrastructure;
 
 // Every row of bench/README.md in one run, each throughput as a ratio to a bare Kestrel endpoint measured in the same run.
-// Usage: TcbPush.Bench [seconds=10] [connections=32] [--published DIR] [--idle SECONDS=60] [--postgres]
+// Usage: TcbPush.Bench [seconds=10] [connections=32] [--published DIR] [--idle SECONDS=60] [--postgres] [--only ROWS] [--env K=V]...
 // (bench/run.sh builds, publishes and runs it with --published.)
 var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -18,6 +18,10 @@ var connections = positional.Count > 1 ? int.Parse(positional[1], CultureInfo.In
 var published = Option("--published");
 var idleSeconds = Option("--idle") is { } idle ? int.Parse(idle, CultureInfo.InvariantCulture) : 60;
 var withPostgres = args.Contains("--postgres");
+// --only config,ingress,published (default: every row); --env KEY=VALUE (repeatable) is set for the published process.
+var only = Option("--only")?.Split(',') ?? ["config", "ingress", "postgres", "published"];
+var publishedEnvironment = args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length)
+    .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
 const string AppId = "wxbench000000001";
 const string Token = "BenchToken1";
 const string AdminKey = "bench-admin-key";
@@ -86,6 +90,7 @@ async Task SetContainerAsync(string url, string token)
 
 // Config API: setcallbackconfig (validated, durably committed, versioned) one app per connection and all connections on
 // one app; getcallbackconfig; then each again paced at half its peak rate for the latency percentiles.
+if (only.Contains("config"))
 {
     var apps = Enumerable.Range(0, connections).Select(i => $"wxbenchcfg{i:x6}").ToArray();
     var (data, seed) = await SeedAsync(apps, token: null);
@@ -112,7 +117,7 @@ async Task SetContainerAsync(string url, string token)
     Directory.Delete(data, recursive: true);
 }
 
-foreach (var perTarget in new[] { 4, 64 })
+foreach (var perTarget in only.Contains("ingress") ? [4, 64] : Array.Empty<int>())
 {
     var (data, seed) = await SeedAsync([AppId], Token);
     TcbPushOptions Options(int deliveries) => new()
@@ -162,7 +167,7 @@ foreach (var perTarget in new[] { 4, 64 })
 }
 
 // PostgreSQL ingress, one node and two nodes on one database (the load split evenly between them).
-if (withPostgres)
+if (withPostgres && only.Contains("postgres"))
 {
     var postgres = await PostgresServer.SharedAsync();
     foreach (var nodes in new[] { 1, 2 })
@@ -193,21 +198,21 @@ if (withPostgres)
 
 // The published executable in a process of its own: start-to-ready, and its resident set under ingress load and idle.
 var process = new List<string>();
-if (published is not null)
+if (published is not null && only.Contains("published"))
 {
     var executable = Path.Combine(published, "tcbpush");
     var (data, seed) = await SeedAsync([AppId], Token);
     var starts = new List<double>();
     for (var i = 0; i < 6; i++)
     {
-        await using var server = await PublishedServer.StartAsync(executable, data, seed, AdminKey);
+        await using var server = await PublishedServer.StartAsync(executable, data, seed, AdminKey, publishedEnvironment);
         starts.Add(server.StartToReady.TotalSeconds);
     }
     var restarts = starts.Skip(1).Order().ToList();
     process.Add($"start-to-ready: first start {starts[0]:0.000} s (creates the database and keys), restarts median {restarts[restarts.Count / 2]:0.000} s " +
                 $"(min {restarts[0]:0.000}, max {restarts[^1]:0.000})");
-    await using (var server = await PublishedServer.StartAsync(executable, data, seed, AdminKey,
-        new Dictionary<string, string> { ["TCBPUSH__PUSH__MAXCONCURRENTDELIVERIES"] = "0" }))
+    // Its delivery worker runs (serve cannot hold it), delivering to the bare endpoint: RSS under ingress and delivery together.
+    await using (var server = await PublishedServer.StartAsync(executable, data, seed, AdminKey, publishedEnvironment))
     {
         await SetContainerAsync(server.Url, await TokenAsync(server.Url, AppId));
         var pushUrl = $"{server.Url}/push/{AppId}?signature={signature}&timestamp={Timestamp}&nonce={Nonce}";

@@ -53,15 +53,17 @@ internal sealed class PublishedServer : IAsyncDisposable
         }
         var stopwatch = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => errors.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         while (true)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{executable} exited with {process.ExitCode} before it was ready");
+                await process.WaitForExitAsync();
+                throw new InvalidOperationException($"{executable} exited with {process.ExitCode} before it was ready: {string.Join(" ", errors)}");
             }
             try
             {
