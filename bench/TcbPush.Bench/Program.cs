@@ -6,11 +6,22 @@ using Microsoft.Extensions.Logging;
 using TcbPush.Bench;
 using TcbPush.Protocol.Crypto;
 using TcbPush.Server.Startup;
+using TcbPush.Tests.Infrastructure;
 
-// Config API and push router throughput, each figure as a ratio to a bare Kestrel endpoint measured in the same run (see bench/README.md).
-// Usage: dotnet run -c Release --project bench/TcbPush.Bench -- [seconds=10] [connections=32]
-var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
+// Every row of bench/README.md in one run, each throughput as a ratio to a bare Kestrel endpoint measured in the same run.
+// Usage: TcbPush.Bench [seconds=10] [connections=32] [--published DIR] [--idle SECONDS=60] [--postgres] [--only ROWS] [--env K=V]...
+// (bench/run.sh builds, publishes and runs it with --published.)
+var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var seconds = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 10;
+var connections = positional.Count > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 32;
+var published = Option("--published");
+var idleSeconds = Option("--idle") is { } idle ? int.Parse(idle, CultureInfo.InvariantCulture) : 60;
+var withPostgres = args.Contains("--postgres");
+// --only config,ingress,published (default: every row); --env KEY=VALUE (repeatable) is set for the published process.
+var only = Option("--only")?.Split(',') ?? ["config", "ingress", "postgres", "published"];
+var publishedEnvironment = args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length)
+    .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
 const string AppId = "wxbench000000001";
 const string Token = "BenchToken1";
 const string AdminKey = "bench-admin-key";
@@ -18,63 +29,97 @@ const string Timestamp = "1714036504";
 const string Nonce = "1514711492";
 var signature = MessageSignature.Compute(Token, Timestamp, Nonce);
 var duration = TimeSpan.FromSeconds(seconds);
+var rows = new List<(string Name, double PerSecond, double P50, double P99, string Note)>();
 
 static byte[] Message(long i) => Encoding.UTF8.GetBytes(
     "<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><FromUserName><![CDATA[oBenchUser000000000000000001]]></FromUserName>" +
     $"<CreateTime>{Timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[bench message {i}]]></Content>" +
     $"<MsgId>{1_000_000_000_000_000 + i}</MsgId></xml>");
+static bool Ok(string text) => text.StartsWith("{\"errcode\":0,", StringComparison.Ordinal);
+static byte[] Config(long i) => Encoding.UTF8.GetBytes(
+    "{\"function_config\":{\"enable\":true,\"callbacks\":[{\"msgType\":\"text\",\"env\":\"bench-env\",\"functionName\":\"onText" + i + "\"}," +
+    "{\"msgType\":\"event\",\"event\":\"user_enter_tempsession\",\"env\":\"bench-env\",\"functionName\":\"onEnter\"}]}}");
 
-Console.WriteLine($"TcbPush bench: {seconds} s runs, {connections} connections, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"TcbPush bench: {seconds} s runs, {connections} connections, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+                  $"load average {File.ReadAllText("/proc/loadavg").Trim()}");
 await using var bare = await BareKestrel.StartAsync();
 using var load = new LoadGenerator(connections, duration);
 using var warmUp = new LoadGenerator(connections, TimeSpan.FromSeconds(2));
 
 await warmUp.RunAsync(_ => bare.Url + "/", Message, "text/xml");
 var baseline = await load.RunAsync(_ => bare.Url + "/", Message, "text/xml");
-Console.WriteLine($"bare Kestrel:      {baseline.PerSecond,9:0} req/s   ({baseline.Ok} in {baseline.Elapsed.TotalSeconds:0.0} s)");
+Report("bare Kestrel", baseline, "the baseline");
 
-// Config API: setcallbackconfig (validated, durably committed, versioned) and getcallbackconfig, one app per connection.
+void Report(string name, LoadResult result, string note)
+{
+    rows.Add((name, result.PerSecond, result.P50, result.P99, note));
+    Console.WriteLine($"{name,-40} {result.PerSecond,8:0}/s  = {result.PerSecond / baseline.PerSecond,4:0.00} x bare   p50 {result.P50,6:0.00} ms  p99 {result.P99,7:0.00} ms  " +
+                      $"({result.Ok} ok, {result.Failed} refused) {note}");
+}
+
+async Task<(string Data, string Seed)> SeedAsync(IEnumerable<string> appIds, string? token)
 {
     var data = Directory.CreateTempSubdirectory("tcbpush-bench-").FullName;
     var seed = Path.Combine(data, "seed.json");
-    var apps = Enumerable.Range(0, connections).Select(i => $"wxbenchcfg{i:x6}").ToArray();
     await File.WriteAllTextAsync(seed, new JsonObject
     {
-        ["apps"] = new JsonArray(apps.Select(a => (JsonNode)new JsonObject { ["appid"] = a, ["secret"] = "bench-secret" }).ToArray()),
+        ["apps"] = new JsonArray(appIds.Select(a => (JsonNode)new JsonObject { ["appid"] = a, ["secret"] = "bench-secret", ["token"] = token }).ToArray()),
         ["envs"] = new JsonArray(new JsonObject { ["env"] = "bench-env", ["container_base_url"] = bare.Url, ["function_base_url"] = bare.Url }),
     }.ToJsonString());
+    return (data, seed);
+}
+
+async Task<string> TokenAsync(string url, string appId)
+{
+    using var http = new HttpClient();
+    return (await http.GetFromJsonAsync<JsonObject>($"{url}/cgi-bin/token?grant_type=client_credential&appid={appId}&secret=bench-secret"))!["access_token"]!
+        .GetValue<string>();
+}
+
+async Task SetContainerAsync(string url, string token)
+{
+    using var http = new HttpClient();
+    using var set = await http.PostAsync($"{url}/tcb/setcallbackconfig?access_token={token}", new StringContent(
+        """{"container_config":{"enable":true,"qbase_env":"bench-env","qbase_container_path":"/sink","text_mode":1}}"""));
+    var answer = await set.Content.ReadAsStringAsync();
+    if (!answer.Contains("\"errcode\":0", StringComparison.Ordinal))
+    {
+        throw new InvalidOperationException($"setcallbackconfig failed: {answer}");
+    }
+}
+
+// Config API: setcallbackconfig (validated, durably committed, versioned) one app per connection and all connections on
+// one app; getcallbackconfig; then each again paced at half its peak rate for the latency percentiles.
+if (only.Contains("config"))
+{
+    var apps = Enumerable.Range(0, connections).Select(i => $"wxbenchcfg{i:x6}").ToArray();
+    var (data, seed) = await SeedAsync(apps, token: null);
     var server = await TcbPushApp.StartAsync(new TcbPushOptions { Urls = "http://127.0.0.1:0", DataDirectory = data, SeedFile = seed, AdminKey = AdminKey },
         TextWriter.Null, logging: l => l.ClearProviders());
-    using var http = new HttpClient { BaseAddress = new Uri(server.Url) };
     var tokens = new List<string>();
     foreach (var app in apps)
     {
-        tokens.Add((await http.GetFromJsonAsync<JsonObject>($"/cgi-bin/token?grant_type=client_credential&appid={app}&secret=bench-secret"))!["access_token"]!.GetValue<string>());
+        tokens.Add(await TokenAsync(server.Url, app));
     }
-    static bool Ok(string text) => text.StartsWith("{\"errcode\":0,", StringComparison.Ordinal);
-    static byte[] Config(long i) => Encoding.UTF8.GetBytes(
-        "{\"function_config\":{\"enable\":true,\"callbacks\":[{\"msgType\":\"text\",\"env\":\"bench-env\",\"functionName\":\"onText" + i + "\"}," +
-        "{\"msgType\":\"event\",\"event\":\"user_enter_tempsession\",\"env\":\"bench-env\",\"functionName\":\"onEnter\"}]}}");
     string SetUrl(long i) => $"{server.Url}/tcb/setcallbackconfig?access_token={tokens[(int)(i % tokens.Count)]}";
+    string SetOneUrl(long i) => $"{server.Url}/tcb/setcallbackconfig?access_token={tokens[0]}";
     string GetUrl(long i) => $"{server.Url}/tcb/getcallbackconfig?access_token={tokens[(int)(i % tokens.Count)]}";
     await warmUp.RunAsync(SetUrl, Config, "application/json", Ok);
     var sets = await load.RunAsync(SetUrl, Config, "application/json", Ok);
-    Console.WriteLine($"setcallbackconfig: {sets.PerSecond,9:0} req/s   ({sets.Ok} ok, {sets.Failed} refused) = {sets.PerSecond / baseline.PerSecond:0.00} x bare");
+    Report($"setcallbackconfig, {connections} apps", sets, "durable, versioned");
+    var setsOne = await load.RunAsync(SetOneUrl, Config, "application/json", Ok);
+    Report($"setcallbackconfig, {connections} conns on 1 app", setsOne, "queued sets merged per commit");
     var gets = await load.RunAsync(GetUrl, _ => [], "application/json", Ok);
-    Console.WriteLine($"getcallbackconfig: {gets.PerSecond,9:0} req/s   ({gets.Ok} ok, {gets.Failed} refused) = {gets.PerSecond / baseline.PerSecond:0.00} x bare");
+    Report("getcallbackconfig", gets, "");
+    Report("getcallbackconfig at half peak", await load.RunAsync(GetUrl, _ => [], "application/json", Ok, rate: gets.PerSecond / 2), "paced");
+    Report($"setcallbackconfig at half peak", await load.RunAsync(SetUrl, Config, "application/json", Ok, rate: sets.PerSecond / 2), "paced");
     await server.DisposeAsync();
     Directory.Delete(data, recursive: true);
 }
 
-foreach (var perTarget in new[] { 4, 64 })
+foreach (var perTarget in only.Contains("ingress") ? [4, 64] : Array.Empty<int>())
 {
-    var data = Directory.CreateTempSubdirectory("tcbpush-bench-").FullName;
-    var seed = Path.Combine(data, "seed.json");
-    await File.WriteAllTextAsync(seed, new JsonObject
-    {
-        ["apps"] = new JsonArray(new JsonObject { ["appid"] = AppId, ["secret"] = "bench-secret", ["token"] = Token }),
-        ["envs"] = new JsonArray(new JsonObject { ["env"] = "bench-env", ["container_base_url"] = bare.Url, ["function_base_url"] = bare.Url }),
-    }.ToJsonString());
+    var (data, seed) = await SeedAsync([AppId], Token);
     TcbPushOptions Options(int deliveries) => new()
     {
         Urls = "http://127.0.0.1:0",
@@ -88,20 +133,18 @@ foreach (var perTarget in new[] { 4, 64 })
     long ingested;
     await using (var server = await TcbPushApp.StartAsync(Options(deliveries: 0), TextWriter.Null, logging: l => l.ClearProviders()))
     {
-        using var http = new HttpClient { BaseAddress = new Uri(server.Url) };
-        var token = (await http.GetFromJsonAsync<JsonObject>($"/cgi-bin/token?grant_type=client_credential&appid={AppId}&secret=bench-secret"))!["access_token"]!;
-        using var set = await http.PostAsync($"/tcb/setcallbackconfig?access_token={token}", new StringContent(
-            """{"container_config":{"enable":true,"qbase_env":"bench-env","qbase_container_path":"/sink","text_mode":1}}"""));
-        var answer = await set.Content.ReadAsStringAsync();
-        if (!answer.Contains("\"errcode\":0", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"setcallbackconfig failed: {answer}");
-        }
+        await SetContainerAsync(server.Url, await TokenAsync(server.Url, AppId));
         var pushUrl = $"{server.Url}/push/{AppId}?signature={signature}&timestamp={Timestamp}&nonce={Nonce}";
         var warm = await warmUp.RunAsync(_ => pushUrl, i => Message(500_000_000 + i), "text/xml");
         var ingress = await load.RunAsync(_ => pushUrl, Message, "text/xml");
+        Report("ingress (SQLite)", ingress, "durable, signed, routed");
         ingested = warm.Ok + ingress.Ok;
-        Console.WriteLine($"ingress:           {ingress.PerSecond,9:0} msg/s   ({ingress.Ok} stored, {ingress.Failed} refused) = {ingress.PerSecond / baseline.PerSecond:0.00} x bare");
+        if (perTarget == 4)
+        {
+            var paced = await load.RunAsync(_ => pushUrl, i => Message(700_000_000 + i), "text/xml", rate: ingress.PerSecond / 2);
+            Report("ingress at half peak", paced, "paced");
+            ingested += paced.Ok;
+        }
     }
 
     // Delivery: a new process life on the same data folder drains the stored backlog to the sink (the bare endpoint).
@@ -116,7 +159,95 @@ foreach (var perTarget in new[] { 4, 64 })
         var rate = (bare.Received - 1) / bare.Span.TotalSeconds;
         var span = bare.Span;
         await Task.Delay(500); // anything arriving now would be a duplicate delivery
-        Console.WriteLine($"delivery ({perTarget,2}/target): {rate,9:0} msg/s   ({bare.Received} received for {ingested} stored, in {span.TotalSeconds:0.0} s) = {rate / baseline.PerSecond:0.00} x bare");
+        rows.Add(($"delivery ({perTarget}/target)", rate, double.NaN, double.NaN, $"{bare.Received} received for {ingested} stored"));
+        Console.WriteLine($"{$"delivery ({perTarget}/target)",-40} {rate,8:0}/s  = {rate / baseline.PerSecond,4:0.00} x bare   " +
+                          $"({bare.Received} received for {ingested} stored, in {span.TotalSeconds:0.0} s)");
     }
     Directory.Delete(data, recursive: true);
 }
+
+// PostgreSQL ingress, one node and two nodes on one database (the load split evenly between them).
+if (withPostgres && only.Contains("postgres"))
+{
+    var postgres = await PostgresServer.SharedAsync();
+    foreach (var nodes in new[] { 1, 2 })
+    {
+        var (data, seed) = await SeedAsync([AppId], Token);
+        var connection = await postgres.CreateDatabaseAsync();
+        var servers = new List<RunningServer>();
+        for (var n = 0; n < nodes; n++)
+        {
+            servers.Add(await TcbPushApp.StartAsync(new TcbPushOptions
+            {
+                Urls = "http://127.0.0.1:0", DataDirectory = data, SeedFile = seed, AdminKey = AdminKey, Storage = "postgres", ConnectionString = connection,
+                Push = { MaxConcurrentDeliveries = 0 },
+            }, TextWriter.Null, logging: l => l.ClearProviders()));
+        }
+        await SetContainerAsync(servers[0].Url, await TokenAsync(servers[0].Url, AppId));
+        string PushUrl(long i) => $"{servers[(int)(i % nodes)].Url}/push/{AppId}?signature={signature}&timestamp={Timestamp}&nonce={Nonce}";
+        await warmUp.RunAsync(PushUrl, i => Message(500_000_000 + i), "text/xml");
+        Report($"ingress (PostgreSQL, {nodes} node{(nodes == 1 ? "" : "s")})", await load.RunAsync(PushUrl, Message, "text/xml"), "one database");
+        foreach (var server in servers)
+        {
+            await server.DisposeAsync();
+        }
+        Directory.Delete(data, recursive: true);
+    }
+    await PostgresServer.StopSharedAsync();
+}
+
+// The published executable in a process of its own: start-to-ready, and its resident set under ingress load and idle.
+var process = new List<string>();
+if (published is not null && only.Contains("published"))
+{
+    var executable = Path.Combine(published, "tcbpush");
+    var (data, seed) = await SeedAsync([AppId], Token);
+    var starts = new List<double>();
+    for (var i = 0; i < 6; i++)
+    {
+        await using var server = await PublishedServer.StartAsync(executable, data, seed, AdminKey, publishedEnvironment);
+        starts.Add(server.StartToReady.TotalSeconds);
+    }
+    var restarts = starts.Skip(1).Order().ToList();
+    process.Add($"start-to-ready: first start {starts[0]:0.000} s (creates the database and keys), restarts median {restarts[restarts.Count / 2]:0.000} s " +
+                $"(min {restarts[0]:0.000}, max {restarts[^1]:0.000})");
+    // Its delivery worker runs (serve cannot hold it), delivering to the bare endpoint: RSS under ingress and delivery together.
+    await using (var server = await PublishedServer.StartAsync(executable, data, seed, AdminKey, publishedEnvironment))
+    {
+        await SetContainerAsync(server.Url, await TokenAsync(server.Url, AppId));
+        var pushUrl = $"{server.Url}/push/{AppId}?signature={signature}&timestamp={Timestamp}&nonce={Nonce}";
+        var ready = server.RssMiB;
+        var peak = ready;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, server.RssMiB);
+                await Task.Delay(100, CancellationToken.None);
+            }
+        });
+        var ingress = await load.RunAsync(_ => pushUrl, i => Message(900_000_000 + i), "text/xml");
+        await sampling.CancelAsync();
+        await sampler;
+        var afterLoad = server.RssMiB;
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+        process.Add($"RSS (published, own process): ready {ready:0} MiB, peak under ingress load {peak:0} MiB ({ingress.PerSecond:0} msg/s), " +
+                    $"right after {afterLoad:0} MiB, after {idleSeconds} s idle {server.RssMiB:0} MiB");
+    }
+    Directory.Delete(data, recursive: true);
+}
+
+Console.WriteLine();
+Console.WriteLine("| row | per second | ratio to bare | p50 ms | p99 ms | note |");
+Console.WriteLine("|---|---|---|---|---|---|");
+foreach (var (name, perSecond, p50, p99, note) in rows)
+{
+    static string Ms(double v) => double.IsNaN(v) ? "" : v.ToString("0.00", CultureInfo.InvariantCulture);
+    Console.WriteLine($"| {name} | {perSecond:0} | {perSecond / baseline.PerSecond:0.00} | {Ms(p50)} | {Ms(p99)} | {note} |");
+}
+foreach (var line in process)
+{
+    Console.WriteLine($"- {line}");
+}
+Console.WriteLine($"- load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
