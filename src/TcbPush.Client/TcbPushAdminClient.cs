@@ -118,6 +118,11 @@ public sealed class TcbPushAdminClient
     public Task<ServerStatusInfo> GetStatusAsync(CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, "admin/status", null, AdminWire.Json.ServerStatusInfo, cancellationToken);
 
+    /// <summary>The delivery targets with failures since their last success, with their circuits, as this node sees them (<c>GET /admin/targets</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<IReadOnlyList<TargetCircuitInfo>> ListTargetsAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Get, "admin/targets", null, AdminWire.Json.TargetCircuitList, cancellationToken).ConfigureAwait(false)).Targets;
+
     /// <summary>
     /// Empties the received messages, their deliveries and attempts (<c>POST /admin/reset</c>); apps, environments,
     /// configurations, components, authorizations and token history stay. Returns what was deleted.

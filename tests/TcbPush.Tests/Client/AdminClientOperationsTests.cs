@@ -4,7 +4,7 @@ using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.Client;
 
-/// <summary>The SDK's admin client for the server's status and reset, and its refusal to call without an admin key.</summary>
+/// <summary>The SDK's admin client for the server's status, targets and reset, and its refusal to call without an admin key.</summary>
 public sealed class AdminClientOperationsTests : IAsyncLifetime
 {
     private const string App = "wxops00000000001";
@@ -13,11 +13,41 @@ public sealed class AdminClientOperationsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = await TestServer.StartAsync(TestServer.Seed("http://127.0.0.1:9", App));
+        server = await TestServer.StartAsync(TestServer.Seed("http://127.0.0.1:9", App), configure: o => o.PathCheck = false);
         admin = new TcbPushAdminClient(new HttpClient(), new TcbPushClientOptions { BaseAddress = new Uri(server.Url), AdminKey = TestServer.AdminKey });
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Fact]
+    public async Task Targets_list_a_failing_target_with_its_failures()
+    {
+        await server.AdminAsync(HttpMethod.Post, "/admin/envs", new { env = "ops-env", container_base_url = "http://127.0.0.1:9", function_base_url = "http://127.0.0.1:9" });
+        var token = await server.TokenAsync(App);
+        await server.PostJsonAsync($"/tcb/setcallbackconfig?access_token={token}",
+            new { container_config = new { enable = true, qbase_env = "ops-env", qbase_container_path = "/nowhere", text_mode = 1 } });
+        await admin.SendMessageAsync(App, new SimulatedMessage("text", Content: "hello"));
+
+        var targets = await WaitForTargetsAsync();
+
+        var target = Assert.Single(targets);
+        Assert.Equal("http://127.0.0.1:9/nowhere", target.TargetUrl);
+        Assert.True(target.ConsecutiveFailures >= 1);
+    }
+
+    private async Task<IReadOnlyList<TargetCircuitInfo>> WaitForTargetsAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var targets = await admin.ListTargetsAsync();
+            if (targets.Count > 0 || timeout.IsCancellationRequested)
+            {
+                return targets;
+            }
+            await Task.Delay(20, CancellationToken.None);
+        }
+    }
 
     [Fact]
     public async Task Status_reports_storage_apps_and_deliveries_by_status()

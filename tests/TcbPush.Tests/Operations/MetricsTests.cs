@@ -7,6 +7,7 @@ using static TcbPush.Tests.Push.PushHarness;
 namespace TcbPush.Tests.Operations;
 
 /// <summary>SPEC §12 metrics: <c>GET /metrics</c> in Prometheus text format carries each listed instrument after traffic.</summary>
+[Collection(MetricsTestGroup.Name)]
 public sealed class MetricsTests
 {
     private const string PassiveReply = """{"ToUserName":"oUser0001","FromUserName":"gh_0123456789ab","CreateTime":1714036505,"MsgType":"text","Content":"echo"}""";
@@ -45,7 +46,6 @@ public sealed class MetricsTests
 
         var samples = Parse(await push.Server.Http.GetStringAsync("/metrics"));
 
-        // At least: the servers of tests running in parallel share the process's meters.
         Assert.Contains(samples, s => s.Name == "tcbpush_replies_total" && s.Labels.Contains("via=\"passive\"") && s.Labels.Contains("status=\"sent\"") && s.Value >= 1);
         Assert.Contains(samples, s => s.Name == "tcbpush_replies_total" && s.Labels.Contains("via=\"active\"") && s.Labels.Contains("status=\"sent\"") && s.Value >= 1);
     }
