@@ -6,11 +6,12 @@ namespace TcbPush.Server.Push;
 /// <see cref="PerTargetLimit"/>, and, while more targets have work than the global limit can serve at that rate, an
 /// equal part of it (at least one). So many slow or hanging targets can never hold every slot: a healthy target
 /// always has one of its own. A target in <see cref="Caps"/> may have no more than that many in flight (its circuit is
-/// open: none; half-open: one).
+/// open: none; half-open: one). With <see cref="Ramp"/>, a target may also have no more than its allowance there in
+/// flight (one when it is not listed: slow start).
 /// </summary>
 internal sealed record DeliveryClaim(
     DateTimeOffset Now, DateTimeOffset LeaseUntil, int Max, int PerTargetLimit, IReadOnlyDictionary<string, int> InFlight, int GlobalLimit,
-    IReadOnlyDictionary<string, int>? Caps = null)
+    IReadOnlyDictionary<string, int>? Caps = null, IReadOnlyDictionary<string, int>? Ramp = null)
 {
     /// <summary>How many more deliveries <paramref name="target"/> may take, when <paramref name="targetsWithWork"/> targets have some.</summary>
     public int FreeFor(string target, int targetsWithWork)
@@ -19,6 +20,10 @@ internal sealed record DeliveryClaim(
         if (Caps is not null && Caps.TryGetValue(target, out var cap))
         {
             share = Math.Min(share, cap);
+        }
+        if (Ramp is not null)
+        {
+            share = Math.Min(share, Ramp.GetValueOrDefault(target, 1));
         }
         return Math.Min(share - InFlight.GetValueOrDefault(target), Max);
     }

@@ -1,4 +1,5 @@
 using TcbPush.Server.Push;
+using TcbPush.Server.Push.Delivery;
 
 namespace TcbPush.Tests.Hardening;
 
@@ -29,6 +30,22 @@ public sealed class FairShareTests
     public void Few_targets_keep_the_per_target_limit()
     {
         Assert.Equal(4, Claim(max: 64, inFlight: []).FreeFor("http://a/", targetsWithWork: 2));
+    }
+
+    [Fact]
+    public void A_target_has_one_attempt_in_flight_until_it_answers_then_twice_as_many_per_delivered_one()
+    {
+        var ramp = new TargetRamp(perTargetLimit: 4);
+        int Free() => (Claim(max: 64, inFlight: []) with { Ramp = ramp.Allowances() }).FreeFor("http://a/", targetsWithWork: 1);
+
+        Assert.Equal(1, Free());
+        ramp.Report("http://a/", delivered: true);
+        Assert.Equal(2, Free());
+        ramp.Report("http://a/", delivered: true);
+        ramp.Report("http://a/", delivered: true);
+        Assert.Equal(4, Free());
+        ramp.Report("http://a/", delivered: false);
+        Assert.Equal(1, Free());
     }
 
     [Fact]

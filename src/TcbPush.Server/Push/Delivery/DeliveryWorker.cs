@@ -11,6 +11,7 @@ namespace TcbPush.Server.Push.Delivery;
 /// retry schedule, or dead after the last.
 /// Attempts that end together are recorded together (<see cref="DeliveryRecorder"/>). A target that keeps failing is
 /// backed off by its circuit (<see cref="TargetCircuits"/>): while open, its deliveries are postponed and not claimed.
+/// A target's attempts in flight grow with its answers (<see cref="TargetRamp"/>).
 /// The queue lives in storage; memory holds only the attempts in flight. It wakes when a delivery is stored or an
 /// attempt ends, and at the next due time by the <see cref="TimeProvider"/> (so tests can advance a fake clock).
 /// </summary>
@@ -25,6 +26,7 @@ internal sealed class DeliveryWorker(
     private readonly PushOptions push = options.Value;
     private readonly IDeliveryAnswerListener[] listeners = [.. answerListeners];
     private readonly TargetSlots slots = new();
+    private readonly TargetRamp ramp = new(options.Value.MaxConcurrentPerTarget);
     private readonly DeliveryRecorder recorder = new(store);
     private readonly Dictionary<long, Task<bool>> running = [];
     private int inFlight;
@@ -74,7 +76,7 @@ internal sealed class DeliveryWorker(
         }
         lastClaim = time.GetUtcNow();
         var claimed = await store.ClaimAsync(new DeliveryClaim(lastClaim, lastClaim + push.ClaimLease, Math.Min(free, ClaimBatch),
-            push.MaxConcurrentPerTarget, slots.Snapshot(), push.MaxConcurrentDeliveries, circuits.Caps(lastClaim)));
+            push.MaxConcurrentPerTarget, slots.Snapshot(), push.MaxConcurrentDeliveries, circuits.Caps(lastClaim), ramp.Allowances()));
         foreach (var delivery in claimed)
         {
             Interlocked.Increment(ref inFlight);
@@ -167,7 +169,12 @@ internal sealed class DeliveryWorker(
         {
             var result = await sender.SendAsync(delivery, stopping);
             // A message that cannot be rendered says nothing about its target.
-            return (result, result.Permanent ? null : circuits.Report(delivery.TargetUrl, result.Delivered, time.GetUtcNow()));
+            if (result.Permanent)
+            {
+                return (result, null);
+            }
+            ramp.Report(delivery.TargetUrl, result.Delivered);
+            return (result, circuits.Report(delivery.TargetUrl, result.Delivered, time.GetUtcNow()));
         }
         finally
         {
