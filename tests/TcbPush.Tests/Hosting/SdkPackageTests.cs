@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
 using TcbPush.Client;
+using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.Hosting;
 
@@ -21,9 +21,9 @@ public sealed class SdkPackageTests : IDisposable
     public async Task SDK_package_carries_the_protocol_and_a_symbol_package_with_both_pdbs()
     {
         var version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        var project = Path.Combine(RepositoryRoot(), "src", "TcbPush.Client");
+        var project = Path.Combine(Repository.Root(), "src", "TcbPush.Client");
 
-        await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", work, $"-p:Version={version}", "--nologo"]);
+        await Repository.RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", work, $"-p:Version={version}", "--nologo"]);
 
         Assert.Superset(new HashSet<string>(["lib/net10.0/TcbPush.Client.dll", "lib/net10.0/TcbPush.Protocol.dll", "lib/net10.0/TcbPush.Client.xml", "README.md"]),
             Entries(Path.Combine(work, $"TcbPush.Client.{version}.nupkg")));
@@ -38,33 +38,6 @@ public sealed class SdkPackageTests : IDisposable
     {
         using var zip = ZipFile.OpenRead(package);
         return [.. zip.Entries.Select(entry => entry.FullName)];
-    }
-
-    private static async Task RunAsync(string file, string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} exited {process.ExitCode}\n{await stdout}\n{await stderr}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "TcbPush.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException("the repository root (TcbPush.slnx) is not above the test folder");
     }
 
     public void Dispose()

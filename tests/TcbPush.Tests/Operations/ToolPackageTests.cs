@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using TcbPush.Tests.Infrastructure;
 
 namespace TcbPush.Tests.Operations;
 
@@ -18,13 +19,13 @@ public sealed class ToolPackageTests : IDisposable
         var version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var feed = Path.Combine(work, "feed");
         var tools = Path.Combine(work, "tools");
-        var project = Path.Combine(RepositoryRoot(), "src", "TcbPush");
+        var project = Path.Combine(Repository.Root(), "src", "TcbPush");
 
-        await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "--nologo"]);
-        await RunAsync("dotnet", ["tool", "install", "tcbpush", "--tool-path", tools, "--add-source", feed, "--version", version]);
+        await Repository.RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "--nologo"]);
+        await Repository.RunAsync("dotnet", ["tool", "install", "tcbpush", "--tool-path", tools, "--add-source", feed, "--version", version]);
         var tcbpush = Path.Combine(tools, "tcbpush");
 
-        var printed = await RunAsync(tcbpush, ["--version"]);
+        var printed = await Repository.RunAsync(tcbpush, ["--version"]);
         Assert.StartsWith(version, printed.Trim(), StringComparison.Ordinal);
 
         using var serve = Process.Start(new ProcessStartInfo(tcbpush)
@@ -60,34 +61,6 @@ public sealed class ToolPackageTests : IDisposable
             }
         }
         throw new InvalidOperationException($"tcbpush serve exited without listening: {await serve.StandardError.ReadToEndAsync()}");
-    }
-
-    private static async Task<string> RunAsync(string file, string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} exited {process.ExitCode}\n{await stdout}\n{await stderr}");
-        return await stdout;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "TcbPush.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException("the repository root (TcbPush.slnx) is not above the test folder");
     }
 
     public void Dispose()
