@@ -93,12 +93,7 @@ public sealed class Chromium : IAsyncLifetime
 
     private static string FindScreenshotFolder()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TcbPush.slnx")))
-        {
-            folder = folder.Parent;
-        }
-        var path = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "TestResults", "console");
+        var path = Path.Combine(Repository.Root(), "TestResults", "console");
         Directory.CreateDirectory(path);
         return path;
     }
