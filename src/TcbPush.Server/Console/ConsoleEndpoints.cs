@@ -13,7 +13,7 @@ internal static class ConsoleEndpoints
 {
     public static WebApplication MapConsole(this WebApplication app)
     {
-        app.Use(RequireSessionAsync);
+        app.Use(RequireSession);
         app.UseAntiforgery();
         app.MapGet(ConsolePaths.Assets + "/{name}", ConsoleAssets.Serve);
         app.MapGet(ConsoleConversationEvents.Route, ConsoleConversationEvents.StreamAsync);
@@ -22,20 +22,23 @@ internal static class ConsoleEndpoints
         return app;
     }
 
-    private static async Task RequireSessionAsync(HttpContext context, RequestDelegate next)
+    private static Task RequireSession(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments(ConsolePaths.Root) && !path.StartsWithSegments(ConsolePaths.SignIn) &&
-            !path.StartsWithSegments(ConsolePaths.Assets))
+        return path.StartsWithSegments(ConsolePaths.Root) && !path.StartsWithSegments(ConsolePaths.SignIn) && !path.StartsWithSegments(ConsolePaths.Assets)
+            ? RequireSessionAsync(context, next)
+            : next(context);
+    }
+
+    private static async Task RequireSessionAsync(HttpContext context, RequestDelegate next)
+    {
+        var session = await context.AuthenticateAsync(ConsoleSessions.Scheme);
+        if (!session.Succeeded)
         {
-            var session = await context.AuthenticateAsync(ConsoleSessions.Scheme);
-            if (!session.Succeeded)
-            {
-                context.Response.Redirect(ConsolePaths.SignIn);
-                return;
-            }
-            context.User = session.Principal;
+            context.Response.Redirect(ConsolePaths.SignIn);
+            return;
         }
+        context.User = session.Principal;
         await next(context);
     }
 }

@@ -28,6 +28,9 @@ internal static class ConsoleServices
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddSingleton<ConsoleSessions>();
+        // With one scheme registered, ASP.NET Core would make it the default and authenticate the console cookie on
+        // every request, WeChat's included; the console's own gate authenticates it where it is needed.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication().AddCookie(ConsoleSessions.Scheme, cookie =>
         {
             cookie.Cookie.Name = "tcbpush_console";

@@ -40,14 +40,16 @@ internal sealed class SqlConversationStore(ISqlDatabase db, InboundEntries inbou
 
     private const string EntryColumns = "appid, openid, seq, at, direction, via, msg_type, text, content, status, reason, delivery_id";
 
-    /// <summary>Adds the message's inbound entry and opens its window; runs inside the push store's write.</summary>
-    public async ValueTask WriteInboundAsync(ISqlSession s, InboundMessage message, long? deliveryId, DateTimeOffset now)
-    {
-        var (entry, window) = inbound.For(message, now);
-        await InsertAsync(s, entry with { DeliveryId = deliveryId }, window);
-    }
+    /// <summary>
+    /// The message's inbound entry and the window it opens, worked out before the push store's write so that the one
+    /// writer does not parse the message.
+    /// </summary>
+    public (ConversationEntry Entry, ReplyWindow? Window) Inbound(InboundMessage message, DateTimeOffset now) => inbound.For(message, now);
 
-    /// <summary>Wakes the conversation's watchers on this node; call once the write that added entries has committed.</summary>
+    /// <summary>Adds the message's inbound entry and opens its window; runs inside the push store's write.</summary>
+    public async ValueTask WriteInboundAsync(ISqlSession s, (ConversationEntry Entry, ReplyWindow? Window) inbound, long? deliveryId) =>
+        await InsertAsync(s, inbound.Entry with { DeliveryId = deliveryId }, inbound.Window);
+
     /// <summary>Deletes every conversation, its entries and its reply window, inside the caller's transaction (a reset); returns how many conversations.</summary>
     public static async ValueTask<int> DeleteAllAsync(ISqlSession s)
     {
@@ -64,6 +66,7 @@ internal sealed class SqlConversationStore(ISqlDatabase db, InboundEntries inbou
             "DELETE FROM conversation_entries WHERE (appid, openid, seq) IN " +
             "(SELECT appid, openid, seq FROM conversation_entries WHERE at < $1 ORDER BY at LIMIT $2)", beforeMs, batchSize);
 
+    /// <summary>Wakes the conversation's watchers on this node; call once the write that added entries has committed.</summary>
     public void Committed(string appId, string openId)
     {
         if (db.Dialect.NotifyConversation is null)

@@ -86,6 +86,7 @@ internal sealed class SqlPushStore : IPushStore
     public async Task<AcceptedMessage> AcceptAsync(InboundMessage message, DeliveryRoute route, DateTimeOffset now, DateTimeOffset dedupeUntil)
     {
         var at = now.ToUnixTimeMilliseconds();
+        var conversation = conversations?.Inbound(message, now);
         var accepted = await db.WriteAsync(async s =>
         {
             if (await s.ExecuteAsync(InsertDedupe, message.AppId, message.MsgId, dedupeUntil.ToUnixTimeMilliseconds(), at) == 0)
@@ -95,9 +96,9 @@ internal sealed class SqlPushStore : IPushStore
             var messageId = await s.Int64Async(InsertMessage, message.AppId, message.MsgId, message.MsgType, message.Event,
                 message.FromUser, at, FormatName(message.Format), message.Raw, message.Payload, message.TraceParent);
             var deliveryId = await AddDeliveryAsync(s, messageId, message.AppId, route, at, replayOf: null);
-            if (conversations is not null)
+            if (conversation is { } inbound)
             {
-                await conversations.WriteInboundAsync(s, message, deliveryId, now);
+                await conversations!.WriteInboundAsync(s, inbound, deliveryId);
             }
             if (route.IsRouted)
             {

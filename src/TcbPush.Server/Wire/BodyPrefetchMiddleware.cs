@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using TcbPush.Protocol;
@@ -27,6 +28,17 @@ internal sealed class BodyPrefetchMiddleware(RequestDelegate next, IOptions<Wire
             await next(context);
             return;
         }
+        if (request.BodyReader.TryRead(out var arrived))
+        {
+            if (arrived.IsCompleted || arrived.Buffer.Length > limit)
+            {
+                // Small bodies usually arrive with the headers: no deadline to arm.
+                request.Body = new MemoryStream(Keep(request.BodyReader, arrived), writable: false);
+                await next(context);
+                return;
+            }
+            request.BodyReader.AdvanceTo(arrived.Buffer.Start, arrived.Buffer.End);
+        }
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted);
         byte[] received;
@@ -54,12 +66,17 @@ internal sealed class BodyPrefetchMiddleware(RequestDelegate next, IOptions<Wire
             var read = await reader.ReadAsync(cancellationToken);
             if (read.IsCompleted || read.Buffer.Length > limit)
             {
-                var kept = read.Buffer.Slice(0, Math.Min(read.Buffer.Length, limit + 1L));
-                var bytes = kept.ToArray();
-                reader.AdvanceTo(kept.End);
-                return bytes;
+                return Keep(reader, read);
             }
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
+    }
+
+    private byte[] Keep(PipeReader reader, ReadResult read)
+    {
+        var kept = read.Buffer.Slice(0, Math.Min(read.Buffer.Length, limit + 1L));
+        var bytes = kept.ToArray();
+        reader.AdvanceTo(kept.End);
+        return bytes;
     }
 }
