@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TcbPush.Server.Apps;
@@ -31,7 +32,8 @@ internal static class StorageRegistration
         services.AddSingleton(provider =>
         {
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("TcbPush.Storage");
-            return options.InMemory ? SqliteDatabase.OpenInMemory(logger) : SqliteDatabase.Open(options.DataDirectory, logger);
+            var metrics = new WriterMetrics(provider.GetRequiredService<IMeterFactory>());
+            return options.InMemory ? SqliteDatabase.OpenInMemory(logger, metrics) : SqliteDatabase.Open(options.DataDirectory, logger, metrics);
         });
         // One node owns the data folder, so its own writes are the only ones its caches must hear of.
         services.AddSingleton(new CacheCoherence(singleNode: true));

@@ -50,6 +50,19 @@ public sealed class MetricsTests
         Assert.Contains(samples, s => s.Name == "tcbpush_replies_total" && s.Labels.Contains("via=\"active\"") && s.Labels.Contains("status=\"sent\"") && s.Value >= 1);
     }
 
+    [Fact]
+    public async Task Metrics_show_each_group_commit_of_the_sqlite_writer_its_duration_and_its_writes()
+    {
+        await using var push = await PushHarness.StartAsync();
+        await push.SetContainerAsync(OpenApp, "env-ok", "/metrics-writer");
+
+        var samples = Parse(await push.Server.Http.GetStringAsync("/metrics"));
+
+        Assert.Contains(samples, s => s.Name == "tcbpush_storage_commit_writes_count" && s.Value >= 1);
+        Assert.Contains(samples, s => s.Name == "tcbpush_storage_commit_writes_bucket" && s.Labels.Contains("le=\"1\"") && s.Value >= 1);
+        Assert.Contains(samples, s => s.Name == "tcbpush_storage_commit_duration_seconds_sum" && s.Value > 0);
+    }
+
     private sealed record Sample(string Name, string Labels, double Value);
 
     /// <summary>The Prometheus text format: <c>name{labels} value [timestamp]</c> per line; <c>#</c> lines are metadata.</summary>

@@ -28,7 +28,7 @@ internal sealed class SqliteDatabase : ISqlDatabase
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
 
-    public static SqliteDatabase Open(string dataDirectory, ILogger logger)
+    public static SqliteDatabase Open(string dataDirectory, ILogger logger, WriterMetrics? metrics = null)
     {
         PrivateFile.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, "tcbpush.db");
@@ -38,23 +38,23 @@ internal sealed class SqliteDatabase : ISqlDatabase
             DataSource = path,
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString(), dataDirectory, logger);
+        }.ToString(), dataDirectory, logger, metrics);
     }
 
     /// <summary>
     /// <c>--in-memory</c>: a private shared-cache memory database that lives as long as the writer connection; nothing
     /// is written to disk.
     /// </summary>
-    public static SqliteDatabase OpenInMemory(ILogger logger) => Open(new SqliteConnectionStringBuilder
+    public static SqliteDatabase OpenInMemory(ILogger logger, WriterMetrics? metrics = null) => Open(new SqliteConnectionStringBuilder
     {
         DataSource = "tcbpush-" + Guid.NewGuid().ToString("N"),
         Mode = SqliteOpenMode.Memory,
         Cache = SqliteCacheMode.Shared,
         Pooling = true,
         DefaultTimeout = 30,
-    }.ToString(), dataDirectory: null, logger);
+    }.ToString(), dataDirectory: null, logger, metrics);
 
-    private static SqliteDatabase Open(string connectionString, string? dataDirectory, ILogger logger)
+    private static SqliteDatabase Open(string connectionString, string? dataDirectory, ILogger logger, WriterMetrics? metrics)
     {
         var writer = new SqliteConnection(connectionString);
         writer.Open();
@@ -63,7 +63,7 @@ internal sealed class SqliteDatabase : ISqlDatabase
         writer.Execute("PRAGMA busy_timeout=30000");
         writer.Execute("PRAGMA foreign_keys=ON");
         Migrate(writer, logger);
-        return new SqliteDatabase(connectionString, dataDirectory, new SqliteWriteQueue(writer, logger));
+        return new SqliteDatabase(connectionString, dataDirectory, new SqliteWriteQueue(writer, logger, metrics));
     }
 
     /// <summary>Runs a read on a pooled connection of its own, synchronously.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     });
     private readonly SqliteConnection connection;
     private readonly ILogger logger;
+    private readonly WriterMetrics? metrics;
     private readonly Task loop;
     // Prepared once: a group commit runs these 2 + 2 per write, and parsing them each time cost as much as running them.
     private readonly SqliteCommand begin;
@@ -27,10 +29,11 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly SqliteCommand rollbackToSavepoint;
     private readonly SqliteCommand commit;
 
-    public SqliteWriteQueue(SqliteConnection connection, ILogger logger)
+    public SqliteWriteQueue(SqliteConnection connection, ILogger logger, WriterMetrics? metrics)
     {
         this.connection = connection;
         this.logger = logger;
+        this.metrics = metrics;
         begin = Prepare("BEGIN IMMEDIATE");
         savepoint = Prepare("SAVEPOINT w");
         release = Prepare("RELEASE w");
@@ -55,7 +58,9 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
             {
                 batch.Add(item);
             }
+            var started = Stopwatch.GetTimestamp();
             CommitBatch(batch);
+            metrics?.Committed(batch.Count, Stopwatch.GetElapsedTime(started));
             batch.Clear();
         }
     }
