@@ -13,4 +13,13 @@ internal interface ISqlDatabase : IStorageBackend
     /// SQLite: in a savepoint of a group commit on the one writer connection. PostgreSQL: in a transaction of its own.
     /// </summary>
     Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write);
+
+    /// <summary>
+    /// Runs a write atomically, like <see cref="WriteAsync{T}"/>, but completes without waiting for the disk: once its
+    /// statements ran (SQLite, inside the open group commit) or once PostgreSQL committed it without flushing its WAL
+    /// (<c>synchronous_commit = off</c> for that transaction). A crash, or a failed COMMIT, may then lose it, never tear
+    /// it; so only for writes whose loss the caller can stand, like a delivery claim (lost, the delivery is claimed again:
+    /// at least once).
+    /// </summary>
+    Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<ISqlSession, ValueTask<T>> write);
 }

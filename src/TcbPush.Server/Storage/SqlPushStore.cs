@@ -116,7 +116,8 @@ internal sealed class SqlPushStore : IPushStore
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DeliveryClaim claim)
     {
         var now = claim.Now.ToUnixTimeMilliseconds();
-        return await db.WriteAsync<IReadOnlyList<ClaimedDelivery>>(async s =>
+        // A claim lost in a crash only means the delivery is claimed again (at least once): its attempts need not wait for the disk.
+        return await db.WriteWithoutWaitingForDiskAsync<IReadOnlyList<ClaimedDelivery>>(async s =>
         {
             var targets = await s.QueryAsync(targetsWithWork, r => r.GetString(0));
             var candidates = new List<IReadOnlyList<long>>();

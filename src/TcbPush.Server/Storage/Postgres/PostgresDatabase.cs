@@ -65,10 +65,18 @@ internal sealed class PostgresDatabase : ISqlDatabase
     }
 
     /// <summary>Runs a write in one transaction on a pooled connection; completes after the COMMIT.</summary>
-    public async Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write)
+    public Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write) => WriteAsync(write, waitForDisk: true);
+
+    public Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<ISqlSession, ValueTask<T>> write) => WriteAsync(write, waitForDisk: false);
+
+    private async Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write, bool waitForDisk)
     {
         await using var connection = await source.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (!waitForDisk)
+        {
+            await connection.ExecuteAsync("SET LOCAL synchronous_commit = off");
+        }
         var result = await write(new PostgresSession(connection));
         await transaction.CommitAsync();
         return result;

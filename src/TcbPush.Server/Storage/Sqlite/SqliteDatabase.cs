@@ -79,6 +79,10 @@ internal sealed class SqliteDatabase : ISqlDatabase
     public Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write) =>
         Writer.WriteAsync(c => SqliteSession.Result(write(new SqliteSession(c, prepared))));
 
+    /// <summary>Runs a write in a savepoint of the next group commit; completes as soon as it ran, before that COMMIT.</summary>
+    public Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<ISqlSession, ValueTask<T>> write) =>
+        Writer.WriteAsync(c => SqliteSession.Result(write(new SqliteSession(c, prepared))), waitForCommit: false);
+
     public async Task ProbeWriteAsync(DateTimeOffset now)
     {
         await SqlNodeSettings.WriteReadinessProbeAsync(this, now);

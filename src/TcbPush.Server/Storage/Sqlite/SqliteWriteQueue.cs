@@ -8,7 +8,7 @@ namespace TcbPush.Server.Storage.Sqlite;
 /// <summary>
 /// The one writer connection. Concurrent writes queue here and are committed together in one transaction
 /// (group commit), each inside its own savepoint so that one failing write does not undo the others.
-/// A write's task completes only after the COMMIT that made it durable.
+/// A write's task completes only after the COMMIT that made it durable, unless it asked not to wait for it.
 /// </summary>
 internal sealed class SqliteWriteQueue : IAsyncDisposable
 {
@@ -42,9 +42,13 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> work)
+    /// <summary>
+    /// Queues <paramref name="work"/> for the next group commit. Without <paramref name="waitForCommit"/>, its task
+    /// completes as soon as the work ran, before the COMMIT (see <see cref="ISqlDatabase.WriteWithoutWaitingForDiskAsync{T}"/>).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, bool waitForCommit = true)
     {
-        var item = new WriteItem<T>(work);
+        var item = new WriteItem<T>(work, waitForCommit);
         await queue.Writer.WriteAsync(item);
         return await item.Task;
     }
@@ -78,6 +82,10 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
                     rollbackToSavepoint.ExecuteNonQuery();
                 }
                 release.ExecuteNonQuery();
+                if (!item.WaitsForCommit)
+                {
+                    item.Complete();
+                }
             }
             commit.ExecuteNonQuery();
         }
@@ -134,6 +142,8 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
 
     private abstract class WriteItem
     {
+        public abstract bool WaitsForCommit { get; }
+
         /// <summary>Runs the work; false when it threw (its changes are then rolled back to the savepoint).</summary>
         public abstract bool Run(SqliteConnection connection);
 
@@ -142,11 +152,13 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         public abstract void Fail(Exception error);
     }
 
-    private sealed class WriteItem<T>(Func<SqliteConnection, T> work) : WriteItem
+    private sealed class WriteItem<T>(Func<SqliteConnection, T> work, bool waitForCommit) : WriteItem
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? result;
         private Exception? error;
+
+        public override bool WaitsForCommit => waitForCommit;
 
         public Task<T> Task => completion.Task;
 
