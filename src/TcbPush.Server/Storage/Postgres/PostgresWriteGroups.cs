@@ -80,7 +80,8 @@ internal sealed class PostgresWriteGroups(PostgresDatabase db)
             catch (Exception)
 #pragma warning restore CA1031
             {
-                // Rolled back: nothing of the group was written.
+                // Rolled back: nothing of the group was written. (Should the COMMIT itself have failed with its outcome
+                // unknown, a write run again finds what it wrote: ingress then finds its own dedupe key, a duplicate.)
             }
         }
         foreach (var write in group)
