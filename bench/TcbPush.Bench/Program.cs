@@ -9,7 +9,7 @@ using TcbPush.Server.Startup;
 using TcbPush.Tests.Infrastructure;
 
 // Every row of bench/README.md in one run, each throughput as a ratio to a bare Kestrel endpoint measured in the same run.
-// Usage: TcbPush.Bench [seconds=10] [connections=32] [--published DIR] [--idle SECONDS=60] [--postgres] [--only ROWS] [--env K=V]...
+// Usage: TcbPush.Bench [seconds=10] [connections=32] [--published DIR] [--idle SECONDS=60] [--postgres [--pg-sample]] [--only ROWS] [--env K=V]...
 // (bench/run.sh builds, publishes and runs it with --published.)
 var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -18,6 +18,8 @@ var connections = positional.Count > 1 ? int.Parse(positional[1], CultureInfo.In
 var published = Option("--published");
 var idleSeconds = Option("--idle") is { } idle ? int.Parse(idle, CultureInfo.InvariantCulture) : 60;
 var withPostgres = args.Contains("--postgres");
+// --pg-sample: during each PostgreSQL row, what the backends wait on (pg_stat_activity, pg_locks) and where the CPU went.
+var pgSample = args.Contains("--pg-sample");
 // --only config,ingress,published (default: every row); --env KEY=VALUE (repeatable) is set for the published process.
 var only = Option("--only")?.Split(',') ?? ["config", "ingress", "postgres", "published"];
 var publishedEnvironment = args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length)
@@ -30,9 +32,13 @@ const string Nonce = "1514711492";
 var signature = MessageSignature.Compute(Token, Timestamp, Nonce);
 var duration = TimeSpan.FromSeconds(seconds);
 var rows = new List<(string Name, double PerSecond, double Bare, double P50, double P99, string Note)>();
+var process = new List<string>();
+var pgActivity = new List<string>();
 
-static byte[] Message(long i) => Encoding.UTF8.GetBytes(
-    "<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><FromUserName><![CDATA[oBenchUser000000000000000001]]></FromUserName>" +
+static byte[] Message(long i) => MessageFrom(i, 1);
+// Message i from user i % users: each user's messages number into that user's conversation (one row each).
+static byte[] MessageFrom(long i, int users) => Encoding.UTF8.GetBytes(
+    $"<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><FromUserName><![CDATA[oBenchUser{1 + i % users:D18}]]></FromUserName>" +
     $"<CreateTime>{Timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[bench message {i}]]></Content>" +
     $"<MsgId>{1_000_000_000_000_000 + i}</MsgId></xml>");
 static bool Ok(string text) => text.StartsWith("{\"errcode\":0,", StringComparison.Ordinal);
@@ -185,11 +191,13 @@ foreach (var perTarget in only.Contains("ingress") ? [4, 64] : Array.Empty<int>(
     Directory.Delete(data, recursive: true);
 }
 
-// PostgreSQL ingress, one node and two nodes on one database (the load split evenly between them).
+// PostgreSQL ingress, one node and two nodes on one database (the load split evenly between them), with every message
+// from one user (all of them numbered into one conversation row) and from 1 000 users (message i from user i % 1000).
 if (withPostgres && only.Contains("postgres"))
 {
     var postgres = await PostgresServer.SharedAsync();
-    foreach (var nodes in new[] { 1, 2 })
+    var samples = new List<string>();
+    foreach (var (users, nodes) in new[] { (1, 1), (1, 2), (1000, 1), (1000, 2) })
     {
         var (data, seed) = await SeedAsync([AppId], Token);
         var connection = await postgres.CreateDatabaseAsync();
@@ -204,20 +212,29 @@ if (withPostgres && only.Contains("postgres"))
         }
         await SetContainerAsync(servers[0].Url, await TokenAsync(servers[0].Url, AppId));
         string PushUrl(long i) => $"{servers[(int)(i % nodes)].Url}/push/{AppId}?signature={signature}&timestamp={Timestamp}&nonce={Nonce}";
-        await warmUp.RunAsync(PushUrl, i => Message(500_000_000 + i), "text/xml");
+        await warmUp.RunAsync(PushUrl, i => MessageFrom(500_000_000 + i, users), "text/xml");
+        var name = $"ingress (PostgreSQL, {nodes} node{(nodes == 1 ? "" : "s")}, {users} user{(users == 1 ? "" : "s")})";
         await BaselineAsync();
-        Report($"ingress (PostgreSQL, {nodes} node{(nodes == 1 ? "" : "s")})", await load.RunAsync(PushUrl, Message, "text/xml"), "one database");
+        var sampler = pgSample ? PostgresActivitySampler.Start(connection) : null;
+        Report(name, await load.RunAsync(PushUrl, i => MessageFrom(i, users), "text/xml"), "one database");
+        if (sampler is not null)
+        {
+            string[] sampled = [$"{name}, pg_stat_activity:", .. await sampler.StopAsync()];
+            await sampler.DisposeAsync();
+            Console.WriteLine(string.Join(Environment.NewLine, sampled));
+            samples.AddRange(sampled);
+        }
         foreach (var server in servers)
         {
             await server.DisposeAsync();
         }
         Directory.Delete(data, recursive: true);
     }
+    pgActivity.AddRange(samples);
     await PostgresServer.StopSharedAsync();
 }
 
 // The published executable in a process of its own: start-to-ready, and its resident set under ingress load and idle.
-var process = new List<string>();
 if (published is not null && only.Contains("published"))
 {
     var executable = Path.Combine(published, "tcbpush");
@@ -269,5 +286,9 @@ foreach (var (name, perSecond, bareRate, p50, p99, note) in rows)
 foreach (var line in process)
 {
     Console.WriteLine($"- {line}");
+}
+foreach (var line in pgActivity)
+{
+    Console.WriteLine(line);
 }
 Console.WriteLine($"- load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -22,4 +22,12 @@ internal interface ISqlDatabase : IStorageBackend
     /// at least once).
     /// </summary>
     Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<ISqlSession, ValueTask<T>> write);
+
+    /// <summary>
+    /// <see cref="WriteAsync{T}"/> for a write that other writes of the same <paramref name="group"/> would take turns
+    /// with on one row: PostgreSQL runs those queued meanwhile in one transaction (<c>PostgresWriteGroups</c>); it must
+    /// touch nothing but the database, as it may run again after its group rolled back. SQLite already commits every
+    /// write in a group: the same as <see cref="WriteAsync{T}"/>.
+    /// </summary>
+    Task<T> WriteGroupedAsync<T>(string group, Func<ISqlSession, ValueTask<T>> write) => WriteAsync(write);
 }

@@ -15,4 +15,13 @@ internal interface ISqlSession
     ValueTask<long> Int64Async(string sql, params object?[] args);
 
     ValueTask<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, params object?[] args);
+
+    /// <summary>
+    /// Has every node's listeners notified on <paramref name="channel"/> with <paramref name="payload"/> once this write
+    /// has committed (PostgreSQL, coalesced: see <c>PostgresNotifier</c>); never for a write that rolls back. SQLite's
+    /// one node has no other node to tell: nothing.
+    /// </summary>
+    void NotifyAfterCommit(string channel, string payload)
+    {
+    }
 }

@@ -9,7 +9,7 @@ namespace TcbPush.Server.Storage;
 /// UPDATE of the conversation's row: SQLite's one writer runs it with no other write in between, PostgreSQL's row lock
 /// makes concurrent replies on any node take turns, so a quota is never overspent. Inbound entries are written by
 /// <see cref="SqlPushStore"/> through <see cref="WriteInboundAsync"/>, inside the message's own transaction. Watchers
-/// are woken after COMMIT: in process on SQLite, through <see cref="SqlDialect.NotifyConversation"/> on every node of
+/// are woken after COMMIT: in process on SQLite, through <see cref="SqlDialect.ConversationChannel"/> on every node of
 /// PostgreSQL.
 /// </summary>
 internal sealed class SqlConversationStore(ISqlDatabase db, InboundEntries inbound, IConversationWakeup wakeup) : IConversationStore
@@ -33,6 +33,16 @@ internal sealed class SqlConversationStore(ISqlDatabase db, InboundEntries inbou
     private const string TakeFromWindow =
         "UPDATE conversations SET last_seq = last_seq + 1, last_at = $3, window_used = window_used + $4 " +
         "WHERE appid = $1 AND openid = $2 AND window_expires_at > $3 AND window_used + $4 <= window_quota RETURNING last_seq";
+
+    /// <summary>
+    /// <see cref="Touch"/> and <see cref="InsertEntry"/> as one statement, for <see cref="SqlDialect.ChainsWrites"/>:
+    /// the entry is numbered by the conversation row it has just locked; returns that number.
+    /// </summary>
+    private const string TouchAndInsertEntry =
+        "WITH c AS (" + Touch + ") INSERT INTO conversation_entries " +
+        "(appid, openid, seq, at, direction, via, msg_type, text, content, status, reason, delivery_id) " +
+        "SELECT $1::text, $2::text, c.last_seq, $3::bigint, $8::text, $9::text, $10::text, $11::text, $12::text, $13::text, $14::text, $15::bigint " +
+        "FROM c RETURNING seq";
 
     private const string InsertEntry =
         "INSERT INTO conversation_entries (appid, openid, seq, at, direction, via, msg_type, text, content, status, reason, delivery_id) " +
@@ -69,7 +79,7 @@ internal sealed class SqlConversationStore(ISqlDatabase db, InboundEntries inbou
     /// <summary>Wakes the conversation's watchers on this node; call once the write that added entries has committed.</summary>
     public void Committed(string appId, string openId)
     {
-        if (db.Dialect.NotifyConversation is null)
+        if (db.Dialect.ConversationChannel is null)
         {
             wakeup.Notify(appId, openId);
         }
@@ -129,9 +139,20 @@ internal sealed class SqlConversationStore(ISqlDatabase db, InboundEntries inbou
 
     private async ValueTask<ConversationEntry> InsertAsync(ISqlSession s, ConversationEntry entry, ReplyWindow? window)
     {
-        var seq = await s.Int64Async(Touch, entry.AppId, entry.OpenId, entry.At.ToUnixTimeMilliseconds(), window?.Trigger,
-            window?.OpenedAt.ToUnixTimeMilliseconds(), window?.ExpiresAt.ToUnixTimeMilliseconds(), window?.Quota);
-        var stored = entry with { Seq = seq };
+        var at = entry.At.ToUnixTimeMilliseconds();
+        if (db.Dialect.ChainsWrites)
+        {
+            var seq = await s.Int64Async(TouchAndInsertEntry, entry.AppId, entry.OpenId, at, window?.Trigger,
+                window?.OpenedAt.ToUnixTimeMilliseconds(), window?.ExpiresAt.ToUnixTimeMilliseconds(), window?.Quota,
+                entry.Direction, entry.Via, entry.MsgType, entry.Text, entry.Content, entry.Status, entry.Reason, entry.DeliveryId);
+            NotifyWatchers(s, entry);
+            return entry with { Seq = seq };
+        }
+        var stored = entry with
+        {
+            Seq = await s.Int64Async(Touch, entry.AppId, entry.OpenId, at, window?.Trigger,
+                window?.OpenedAt.ToUnixTimeMilliseconds(), window?.ExpiresAt.ToUnixTimeMilliseconds(), window?.Quota),
+        };
         await AddEntryAsync(s, stored);
         return stored;
     }
@@ -140,9 +161,14 @@ internal sealed class SqlConversationStore(ISqlDatabase db, InboundEntries inbou
     {
         await s.ExecuteAsync(InsertEntry, e.AppId, e.OpenId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Direction, e.Via, e.MsgType, e.Text,
             e.Content, e.Status, e.Reason, e.DeliveryId);
-        if (db.Dialect.NotifyConversation is { } notify)
+        NotifyWatchers(s, e);
+    }
+
+    private void NotifyWatchers(ISqlSession s, ConversationEntry e)
+    {
+        if (db.Dialect.ConversationChannel is { } channel)
         {
-            await s.ExecuteAsync(notify, e.AppId + " " + e.OpenId);
+            s.NotifyAfterCommit(channel, e.AppId + " " + e.OpenId);
         }
     }
 }

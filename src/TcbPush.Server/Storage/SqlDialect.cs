@@ -12,11 +12,12 @@ internal sealed class SqlDialect
     {
         ForUpdate = "",
         ForClaim = "",
+        ChainsWrites = false,
         IndexedBy = index => $" INDEXED BY {index}",
         IdIn = (column, parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))",
         IdList = ids => new JsonArray([.. ids.Select(i => JsonValue.Create(i))]).ToJsonString(),
-        NotifyWorkers = null,
-        NotifyConversation = null,
+        WorkersChannel = null,
+        ConversationChannel = null,
         LockSubject = null,
         NotifyState = null,
     };
@@ -25,11 +26,12 @@ internal sealed class SqlDialect
     {
         ForUpdate = " FOR UPDATE",
         ForClaim = " FOR UPDATE SKIP LOCKED",
+        ChainsWrites = true,
         IndexedBy = _ => "",
         IdIn = (column, parameter) => $"{column} = ANY({parameter})",
         IdList = ids => ids.ToArray(),
-        NotifyWorkers = $"SELECT pg_notify('{DeliveriesChannel}', '')",
-        NotifyConversation = $"SELECT pg_notify('{ConversationsChannel}', $1)",
+        WorkersChannel = DeliveriesChannel,
+        ConversationChannel = ConversationsChannel,
         LockSubject = "SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
         NotifyState = $"SELECT pg_notify('{StateChannel}', $1)",
     };
@@ -63,6 +65,13 @@ internal sealed class SqlDialect
     public required string ForClaim { get; init; }
 
     /// <summary>
+    /// Whether data-modifying statements may go in a WITH clause (PostgreSQL), so that writes that use each other's
+    /// RETURNING run as one statement: one round trip to the server instead of one each, and row locks taken later in
+    /// the transaction are held for less time. SQLite does not allow it (and its statements are calls in process).
+    /// </summary>
+    public required bool ChainsWrites { get; init; }
+
+    /// <summary>
     /// An index hint after a table name. SQLite has no statistics, and without the hint its planner would pick
     /// push_deliveries_status and scan the whole backlog; PostgreSQL plans well without.
     /// </summary>
@@ -75,16 +84,17 @@ internal sealed class SqlDialect
     public required Func<IEnumerable<long>, object> IdList { get; init; }
 
     /// <summary>
-    /// Run in a write that stores or frees a due delivery: wakes the workers of every node at COMMIT (PostgreSQL folds a
-    /// transaction's identical notifications into one). Null for SQLite, whose one node wakes its worker in process.
+    /// The channel a write that stores or frees a due delivery notifies (with an empty payload) after its COMMIT, through
+    /// <see cref="ISqlSession.NotifyAfterCommit"/>: wakes the workers of every node. Null for SQLite, whose one node wakes
+    /// its worker in process.
     /// </summary>
-    public required string? NotifyWorkers { get; init; }
+    public required string? WorkersChannel { get; init; }
 
     /// <summary>
-    /// Run in a write that adds a conversation entry, with "appid openid" as $1: wakes the conversation's watchers on
-    /// every node at COMMIT. Null for SQLite, whose one node wakes them in process.
+    /// The channel a write that adds a conversation entry notifies with "appid openid" after its COMMIT: wakes the
+    /// conversation's watchers on every node. Null for SQLite, whose one node wakes them in process.
     /// </summary>
-    public required string? NotifyConversation { get; init; }
+    public required string? ConversationChannel { get; init; }
 
     /// <summary>
     /// Takes turns over (kind $1, subject $2) until COMMIT: PostgreSQL's transaction-scoped advisory lock, so that token

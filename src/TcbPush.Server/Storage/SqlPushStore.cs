@@ -28,6 +28,20 @@ internal sealed class SqlPushStore : IPushStore
         "INSERT INTO push_deliveries (message_id, appid, status, target, target_url, env, format, attempts, due_at, created_at, " +
         "updated_at, last_error, replay_of) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $9, $10, $11) RETURNING id";
 
+    /// <summary>
+    /// <see cref="InsertDedupe"/>, <see cref="InsertMessage"/> and <see cref="InsertDelivery"/> as one statement, for
+    /// <see cref="SqlDialect.ChainsWrites"/>: the delivery's id, or no row when the dedupe identity is taken (a duplicate,
+    /// nothing written). Parameters in a SELECT list take no type from the column, hence the casts.
+    /// </summary>
+    private const string AcceptChained =
+        "WITH fresh AS (INSERT INTO push_dedupe (appid, dedupe_key, expires_at) VALUES ($1, $2, $3) " +
+        "ON CONFLICT (appid, dedupe_key) DO UPDATE SET expires_at = excluded.expires_at WHERE push_dedupe.expires_at <= $4 RETURNING 1), " +
+        "message AS (INSERT INTO push_messages (appid, msg_id, msg_type, event, from_user, received_at, format, raw, payload, trace_parent) " +
+        "SELECT $1::text, $2::text, $5::text, $6::text, $7::text, $4::bigint, $8::text, $9::bytea, $10::bytea, $11::text FROM fresh RETURNING id) " +
+        "INSERT INTO push_deliveries (message_id, appid, status, target, target_url, env, format, attempts, due_at, created_at, " +
+        "updated_at, last_error, replay_of) SELECT id, $1::text, $12::text, $13::text, $14::text, $15::text, $16::text, 0, $17::bigint, " +
+        "$4::bigint, $4::bigint, $18::text, NULL FROM message RETURNING id";
+
     private const string InsertAttempt =
         "INSERT INTO push_attempts (delivery_id, attempt, at, target_url, status_code, latency_ms, response_excerpt, error) " +
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (delivery_id, attempt) DO NOTHING";
@@ -87,22 +101,38 @@ internal sealed class SqlPushStore : IPushStore
     {
         var at = now.ToUnixTimeMilliseconds();
         var conversation = conversations?.Inbound(message, now);
-        var accepted = await db.WriteAsync(async s =>
+        // Grouped by conversation: its row numbers the entries, so one user's messages would otherwise commit one at a time.
+        var accepted = await db.WriteGroupedAsync(message.AppId + " " + message.FromUser, async s =>
         {
-            if (await s.ExecuteAsync(InsertDedupe, message.AppId, message.MsgId, dedupeUntil.ToUnixTimeMilliseconds(), at) == 0)
+            long deliveryId;
+            if (dialect.ChainsWrites)
             {
-                return AcceptedMessage.Duplicate;
+                var ids = await s.QueryAsync(AcceptChained, r => r.GetInt64(0), message.AppId, message.MsgId, dedupeUntil.ToUnixTimeMilliseconds(), at,
+                    message.MsgType, message.Event, message.FromUser, FormatName(message.Format), message.Raw, message.Payload, message.TraceParent,
+                    RouteStatus(route), route.Target, route.TargetUrl, route.Env, FormatName(route.Format), route.IsRouted ? at : null, route.Reason);
+                if (ids.Count == 0)
+                {
+                    return AcceptedMessage.Duplicate;
+                }
+                deliveryId = ids[0];
             }
-            var messageId = await s.Int64Async(InsertMessage, message.AppId, message.MsgId, message.MsgType, message.Event,
-                message.FromUser, at, FormatName(message.Format), message.Raw, message.Payload, message.TraceParent);
-            var deliveryId = await AddDeliveryAsync(s, messageId, message.AppId, route, at, replayOf: null);
+            else
+            {
+                if (await s.ExecuteAsync(InsertDedupe, message.AppId, message.MsgId, dedupeUntil.ToUnixTimeMilliseconds(), at) == 0)
+                {
+                    return AcceptedMessage.Duplicate;
+                }
+                var messageId = await s.Int64Async(InsertMessage, message.AppId, message.MsgId, message.MsgType, message.Event,
+                    message.FromUser, at, FormatName(message.Format), message.Raw, message.Payload, message.TraceParent);
+                deliveryId = await AddDeliveryAsync(s, messageId, message.AppId, route, at, replayOf: null);
+            }
             if (conversation is { } inbound)
             {
                 await conversations!.WriteInboundAsync(s, inbound, deliveryId);
             }
             if (route.IsRouted)
             {
-                await NotifyWorkersAsync(s);
+                NotifyWorkers(s);
             }
             return new AcceptedMessage(deliveryId, route.IsRouted ? DeliveryStatus.Pending : DeliveryStatus.Unrouted);
         });
@@ -166,7 +196,7 @@ internal sealed class SqlPushStore : IPushStore
         var released = await s.ExecuteAsync(release, dialect.IdList(deliveryIds), now.ToUnixTimeMilliseconds());
         if (released > 0)
         {
-            await NotifyWorkersAsync(s);
+            NotifyWorkers(s);
         }
         return released;
     });
@@ -211,7 +241,7 @@ internal sealed class SqlPushStore : IPushStore
                     r => (MessageId: r.GetInt64(0), AppId: r.GetString(1)), replay.OriginalId)).Single();
                 ids.Add(await AddDeliveryAsync(s, original.MessageId, original.AppId, replay.Route, at, replay.OriginalId));
             }
-            await NotifyWorkersAsync(s);
+            NotifyWorkers(s);
             return ids;
         });
     }
@@ -252,14 +282,16 @@ internal sealed class SqlPushStore : IPushStore
         s.ExecuteAsync("DELETE FROM push_dedupe WHERE expires_at <= $1", now.ToUnixTimeMilliseconds()));
 
     private static ValueTask<long> AddDeliveryAsync(ISqlSession s, long messageId, string appId, DeliveryRoute route, long now, long? replayOf) =>
-        s.Int64Async(InsertDelivery, messageId, appId, route.IsRouted ? DeliveryStatus.Pending : DeliveryStatus.Unrouted,
+        s.Int64Async(InsertDelivery, messageId, appId, RouteStatus(route),
             route.Target, route.TargetUrl, route.Env, FormatName(route.Format), route.IsRouted ? now : null, now, route.Reason, replayOf);
 
-    private async ValueTask NotifyWorkersAsync(ISqlSession s)
+    private static string RouteStatus(DeliveryRoute route) => route.IsRouted ? DeliveryStatus.Pending : DeliveryStatus.Unrouted;
+
+    private void NotifyWorkers(ISqlSession s)
     {
-        if (dialect.NotifyWorkers is { } notify)
+        if (dialect.WorkersChannel is { } channel)
         {
-            await s.ExecuteAsync(notify);
+            s.NotifyAfterCommit(channel, "");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TcbPush.Tests.Conversations;
 using TcbPush.Tests.Infrastructure;
 using TcbPush.Tests.Push;
 using static TcbPush.Tests.Push.PushHarness;
@@ -111,6 +112,45 @@ public sealed class PostgresTwoNodeTests(PostgresTestGroup.Instance postgres)
         // Well within the worker's one-minute idle recheck.
         var received = await push.Sink.WaitForAsync("/ok/woken", count: 2, timeout: TimeSpan.FromSeconds(15));
         Assert.Equal(2, received.Count);
+    }
+
+    [Fact]
+    public async Task Burst_of_deliveries_stored_on_one_node_is_delivered_by_the_other_nodes_worker()
+    {
+        // Node A's notifications of the burst are coalesced (PostgresNotifier); node B must still hear of the work.
+        await using var push = await PushHarness.StartAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 0,
+            postgres: await postgres.Server.CreateDatabaseAsync());
+        await using var nodeB = await push.StartNodeAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 64);
+        await push.SetContainerAsync(OpenApp, "env-ok", "/burst");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => push.PushAsync(OpenApp, TextXml($"{7600 + i}", from: $"oUser{i:D4}"))));
+
+        Assert.All(answers, a => Assert.Equal((200, "success"), a));
+        // Well within the worker's one-minute idle recheck.
+        var received = await push.Sink.WaitForAsync("/ok/burst", count: 30, timeout: TimeSpan.FromSeconds(15));
+        Assert.Equal(30, received.Count);
+    }
+
+    [Fact]
+    public async Task Messages_of_one_user_pushed_to_both_nodes_at_once_are_each_stored_and_numbered_once()
+    {
+        await using var push = await PushHarness.StartAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 0,
+            postgres: await postgres.Server.CreateDatabaseAsync());
+        await using var nodeB = await push.StartNodeAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 0);
+        await push.SetContainerAsync(OpenApp, "env-ok", "/numbered");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            using var content = new StringContent(TextXml($"{7700 + i}", content: $"m{i}"), System.Text.Encoding.UTF8, "text/xml");
+            using var response = await (i % 2 == 0 ? push.Server : nodeB).Http.PostAsync($"/push/{OpenApp}", content);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(answers, a => Assert.Equal((200, "success"), a));
+        var entries = await push.Server.EntriesAsync(OpenApp, "oUser0001");
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), entries.Select(e => (long)e!["seq"]!));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"m{i}").Order(), entries.Select(e => (string)e!["text"]!).Order());
+        Assert.Equal(40, (await push.DeliveriesAsync("?limit=100")).Count);
     }
 
     [Fact]

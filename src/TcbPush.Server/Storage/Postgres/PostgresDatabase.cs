@@ -8,7 +8,8 @@ namespace TcbPush.Server.Storage.Postgres;
 /// <summary>
 /// A PostgreSQL database shared by every node: pooled connections from one <see cref="NpgsqlDataSource"/>, numbered
 /// migrations applied at start under an advisory lock (nodes starting together apply each one once), and every write
-/// in a transaction of its own, acknowledged only after its COMMIT.
+/// in a transaction of its own, acknowledged only after its COMMIT; the notifications a write asked for are then
+/// handed to the node's <see cref="PostgresNotifier"/>.
 /// </summary>
 internal sealed class PostgresDatabase : ISqlDatabase
 {
@@ -16,8 +17,15 @@ internal sealed class PostgresDatabase : ISqlDatabase
     private const long MigrationLock = 0x7463_6270_7573_68;
 
     private readonly NpgsqlDataSource source;
+    private readonly PostgresNotifier notifier;
+    private readonly PostgresWriteGroups groups;
 
-    private PostgresDatabase(NpgsqlDataSource source) => this.source = source;
+    private PostgresDatabase(NpgsqlDataSource source, ILogger logger)
+    {
+        this.source = source;
+        notifier = new PostgresNotifier(source, logger);
+        groups = new PostgresWriteGroups(this);
+    }
 
     /// <summary>Connects and migrates; an unreachable or refusing server is an <see cref="InvalidOperationException"/> saying why.</summary>
     public static PostgresDatabase Open(string connectionString, ILogger logger)
@@ -25,7 +33,17 @@ internal sealed class PostgresDatabase : ISqlDatabase
         NpgsqlDataSource source;
         try
         {
-            source = NpgsqlDataSource.Create(connectionString);
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // Every statement is one of a few constant texts: prepared on each connection once it has run a few times
+            // (PostgreSQL then parses and plans it once per connection), unless the connection string says otherwise.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            }
+            // No session state is left on a pooled connection (locks are transaction-scoped, the listener keeps its
+            // connection), so the reset statements Npgsql would send with every reuse are not needed.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+            source = builder.Build();
         }
         catch (ArgumentException e)
         {
@@ -37,7 +55,7 @@ internal sealed class PostgresDatabase : ISqlDatabase
             {
                 Migrate(connection, logger);
             }
-            return new PostgresDatabase(source);
+            return new PostgresDatabase(source, logger);
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
@@ -71,15 +89,36 @@ internal sealed class PostgresDatabase : ISqlDatabase
 
     private async Task<T> WriteAsync<T>(Func<ISqlSession, ValueTask<T>> write, bool waitForDisk)
     {
+        T result = default!;
+        await RunTransactionAsync(async s => result = await write(s), waitForDisk);
+        return result;
+    }
+
+    /// <summary>Runs the write in a group commit with the other writes queued for <paramref name="group"/> (<see cref="PostgresWriteGroups"/>).</summary>
+    public Task<T> WriteGroupedAsync<T>(string group, Func<ISqlSession, ValueTask<T>> write) => groups.WriteAsync(group, write);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction on a pooled connection; completes after the COMMIT, then posts the
+    /// notifications it asked for. A throw rolls everything back.
+    /// </summary>
+    public async Task RunTransactionAsync(Func<ISqlSession, ValueTask> work, bool waitForDisk = true)
+    {
+        var session = await RunInTransactionAsync(work, waitForDisk);
+        notifier.Post(session.Notifications);
+    }
+
+    private async Task<PostgresSession> RunInTransactionAsync(Func<ISqlSession, ValueTask> work, bool waitForDisk)
+    {
         await using var connection = await source.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         if (!waitForDisk)
         {
             await connection.ExecuteAsync("SET LOCAL synchronous_commit = off");
         }
-        var result = await write(new PostgresSession(connection));
+        var session = new PostgresSession(connection);
+        await work(session);
         await transaction.CommitAsync();
-        return result;
+        return session;
     }
 
     public Task ProbeWriteAsync(DateTimeOffset now) => SqlNodeSettings.WriteReadinessProbeAsync(this, now);
@@ -116,5 +155,9 @@ internal sealed class PostgresDatabase : ISqlDatabase
         }
     }
 
-    public ValueTask DisposeAsync() => source.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await notifier.DisposeAsync();
+        await source.DisposeAsync();
+    }
 }
