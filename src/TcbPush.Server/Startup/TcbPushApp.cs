@@ -175,6 +175,7 @@ public static class TcbPushApp
         services.AddSingleton<RecentErrors>();
         services.AddSingleton<IServerHealth, ServerHealthSource>();
         services.AddSingleton<RequestMetrics>();
+        services.AddHostedService(provider => new IdleMemoryTrim(options.IdleMemoryTrim, time, provider.GetRequiredService<ILogger<IdleMemoryTrim>>()));
         // The one place that knows OpenTelemetry: each feature owns a System.Diagnostics.Metrics meter named TcbPush.*,
         // and the push router an ActivitySource (traces continue into deliveries; no exporter is configured: an
         // OpenTelemetry-aware host or a listener of its own adds one).
