@@ -47,7 +47,7 @@ public sealed class TcbPushOptions
     /// After this long with (almost) no allocation following a busy spell, one compacting collection gives the grown
     /// heap back to the system; zero turns it off.
     /// </summary>
-    public TimeSpan IdleMemoryTrim { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan IdleMemoryTrim { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Least severe log entries written (<c>--log-level</c>); <see cref="Quiet"/> raises it to Warning.</summary>
     public LogLevel LogLevel { get; set; } = LogLevel.Information;

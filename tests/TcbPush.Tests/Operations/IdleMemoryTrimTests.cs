@@ -5,30 +5,43 @@ using TcbPush.Server.Startup;
 namespace TcbPush.Tests.Operations;
 
 /// <summary>
-/// After a busy spell, a quiet period gives the heap back once (setting <c>IdleMemoryTrim</c>); a node that stays
-/// busy, or that was never busy, is not collected.
+/// After a busy spell, a quiet period gives the grown heap back once (setting <c>IdleMemoryTrim</c>); a node that
+/// stays busy, or whose heap did not grow, is not collected.
 /// </summary>
 public sealed class IdleMemoryTrimTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("tcbpush-trim-").FullName;
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
+    private const long AtStart = 8 * 1024 * 1024;
     private readonly FakeTimeProvider time = new();
     private long allocated;
+    private long committed = AtStart;
     private int trims;
 
     private async Task<IdleMemoryTrim> StartAsync(TimeSpan period)
     {
-        var trim = new IdleMemoryTrim(period, time, NullLogger<IdleMemoryTrim>.Instance, () => allocated, () => trims++);
+        var trim = new IdleMemoryTrim(period, time, NullLogger<IdleMemoryTrim>.Instance, () => allocated, () => committed, () =>
+        {
+            trims++;
+            committed = AtStart;
+        });
         await trim.StartAsync(CancellationToken.None);
         return trim;
+    }
+
+    /// <summary>A period of load: much allocated, and the heap grown.</summary>
+    private void Busy()
+    {
+        allocated += 100 * IdleMemoryTrim.QuietBytes;
+        committed = AtStart + 4 * IdleMemoryTrim.GrownBytes;
+        time.Advance(Period);
     }
 
     [Fact]
     public async Task A_quiet_period_after_a_busy_one_trims_once()
     {
         using var trim = await StartAsync(Period);
-        allocated += 200 * IdleMemoryTrim.QuietBytes;
-        time.Advance(Period); // busy
+        Busy();
         time.Advance(Period); // quiet: trim
         time.Advance(Period); // still quiet: nothing new to give back
 
@@ -41,20 +54,20 @@ public sealed class IdleMemoryTrimTests : IDisposable
         using var trim = await StartAsync(Period);
         for (var i = 0; i < 10; i++)
         {
-            allocated += 100 * IdleMemoryTrim.QuietBytes;
-            time.Advance(Period);
+            Busy();
         }
 
         Assert.Equal(0, trims);
     }
 
     [Fact]
-    public async Task A_node_that_was_never_busy_is_not_trimmed()
+    public async Task A_node_whose_heap_did_not_grow_is_not_trimmed()
     {
         using var trim = await StartAsync(Period);
         for (var i = 0; i < 10; i++)
         {
             allocated += IdleMemoryTrim.QuietBytes / 2;
+            committed = AtStart + IdleMemoryTrim.GrownBytes / 2;
             time.Advance(Period);
         }
 
@@ -65,11 +78,9 @@ public sealed class IdleMemoryTrimTests : IDisposable
     public async Task Each_busy_spell_is_followed_by_its_own_trim()
     {
         using var trim = await StartAsync(Period);
-        allocated += 100 * IdleMemoryTrim.QuietBytes;
+        Busy();
         time.Advance(Period);
-        time.Advance(Period);
-        allocated += 100 * IdleMemoryTrim.QuietBytes;
-        time.Advance(Period);
+        Busy();
         time.Advance(Period);
 
         Assert.Equal(2, trims);
@@ -79,16 +90,16 @@ public sealed class IdleMemoryTrimTests : IDisposable
     public async Task Zero_turns_trimming_off()
     {
         using var trim = await StartAsync(TimeSpan.Zero);
-        allocated += 200 * IdleMemoryTrim.QuietBytes;
+        Busy();
         time.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(0, trims);
     }
 
     [Fact]
-    public void The_setting_defaults_to_thirty_seconds()
+    public void The_setting_defaults_to_ten_seconds()
     {
-        Assert.Equal(TimeSpan.FromSeconds(30), Read([]).IdleMemoryTrim);
+        Assert.Equal(TimeSpan.FromSeconds(10), Read([]).IdleMemoryTrim);
     }
 
     [Theory]
