@@ -37,8 +37,7 @@ internal sealed class StartupPhases
     public string Summary()
     {
         static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-        using var process = Process.GetCurrentProcess();
-        var sinceProcessStart = DateTime.Now - process.StartTime - Stopwatch.GetElapsedTime(first);
+        var sinceProcessStart = SinceProcessStart() - Stopwatch.GetElapsedTime(first);
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"before start-up {Ms(sinceProcessStart)}/{Ms(cpuBefore)}");
         foreach (var (phase, wall, cpu) in phases)
@@ -47,5 +46,23 @@ internal sealed class StartupPhases
         }
         return text.Append(CultureInfo.InvariantCulture, $"; ready {Ms(sinceProcessStart + Stopwatch.GetElapsedTime(first, lastWall))} ms " +
             $"after the process started, {Ms(lastCpu)} ms CPU").ToString();
+    }
+
+    /// <summary>
+    /// On Linux from <c>/proc</c> (the process's start in clock ticks since boot against the uptime, ~10 ms);
+    /// <see cref="Process.StartTime"/> there is derived from the boot time in whole seconds.
+    /// </summary>
+    private static TimeSpan SinceProcessStart()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            var uptime = double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
+            // Field 22 of stat counts from 1; the name (field 2) may hold spaces, so count after its closing parenthesis.
+            var fields = File.ReadAllText("/proc/self/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var startTicks = long.Parse(fields[19], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(uptime - startTicks / 100.0); // USER_HZ, 100 on Linux
+        }
+        using var process = Process.GetCurrentProcess();
+        return DateTime.Now - process.StartTime;
     }
 }
