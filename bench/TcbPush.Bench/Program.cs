@@ -253,8 +253,8 @@ if (published is not null && only.Contains("published"))
     {
         await SetContainerAsync(server.Url, await TokenAsync(server.Url, AppId));
         var pushUrl = $"{server.Url}/push/{AppId}?signature={signature}&timestamp={Timestamp}&nonce={Nonce}";
-        var ready = server.RssMiB;
-        var peak = ready;
+        var ready = server.Rss;
+        var peak = server.RssMiB;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
@@ -267,10 +267,10 @@ if (published is not null && only.Contains("published"))
         var ingress = await load.RunAsync(_ => pushUrl, i => Message(900_000_000 + i), "text/xml");
         await sampling.CancelAsync();
         await sampler;
-        var afterLoad = server.RssMiB;
+        var afterLoad = server.Rss;
         await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
-        process.Add($"RSS (published, own process): ready {ready:0} MiB, peak under ingress load {peak:0} MiB ({ingress.PerSecond:0} msg/s), " +
-                    $"right after {afterLoad:0} MiB, after {idleSeconds} s idle {server.RssMiB:0} MiB");
+        process.Add($"RSS (published, own process): ready {ready}, peak under ingress load {peak:0} MiB ({ingress.PerSecond:0} msg/s), " +
+                    $"right after {afterLoad}, after {idleSeconds} s idle {server.Rss}");
     }
     Directory.Delete(data, recursive: true);
 }

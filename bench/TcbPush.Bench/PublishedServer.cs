@@ -27,13 +27,15 @@ internal sealed class PublishedServer : IAsyncDisposable
     public TimeSpan StartToReady { get; }
 
     /// <summary>The process's resident set now, in MiB.</summary>
-    public double RssMiB
+    public double RssMiB => Status("VmRSS:");
+
+    /// <summary>The resident set now and its two parts: anonymous (heap, stacks, JIT) and file-backed (the executable's pages).</summary>
+    public string Rss => $"{Status("VmRSS:"):0} MiB (anon {Status("RssAnon:"):0} + file {Status("RssFile:"):0})";
+
+    private double Status(string field)
     {
-        get
-        {
-            var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
-        }
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
     public static async Task<PublishedServer> StartAsync(string executable, string data, string seed, string adminKey,

@@ -34,6 +34,7 @@ public static class TcbPushApp
     public static async Task<RunningServer> StartAsync(TcbPushOptions options, TextWriter output, TimeProvider? time = null,
         Action<ILoggingBuilder>? logging = null)
     {
+        var phases = new StartupPhases();
         if (!options.InMemory)
         {
             PrivateFile.CreateDirectory(options.DataDirectory);
@@ -49,9 +50,12 @@ public static class TcbPushApp
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         ConfigureLogging(builder.Logging, options);
         logging?.Invoke(builder.Logging);
+        phases.Mark("host builder");
         AddServices(builder.Services, options, time ?? TimeProvider.System);
+        phases.Mark("services");
 
         var app = builder.Build();
+        phases.Mark("build");
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseMiddleware<BodyPrefetchMiddleware>();
@@ -72,15 +76,19 @@ public static class TcbPushApp
         {
             app.Services.GetRequiredService<DemoSetup>().MapEcho(app);
         }
+        phases.Mark("endpoints");
 
         try
         {
             await CheckMasterKeyAsync(app.Services.GetRequiredService<IStorageBackend>(), app.Services.GetRequiredService<MasterKey>());
+            phases.Mark("storage and master key");
             if (options.SeedFile is not null)
             {
                 await app.Services.GetRequiredService<SeedLoader>().LoadAsync(options.SeedFile);
+                phases.Mark("seed");
             }
             await app.StartAsync();
+            phases.Mark("listen");
             var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             if (options.Demo)
             {
@@ -102,6 +110,12 @@ public static class TcbPushApp
                 await output.WriteLineAsync(DemoSetup.Instructions(url, shownKey));
             }
             app.Services.GetRequiredService<Readiness>().MarkReady(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            phases.Mark("ready");
+            var startupLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TcbPushApp));
+            if (startupLog.IsEnabled(LogLevel.Debug))
+            {
+                startupLog.LogDebug("Start-up phases, wall/CPU ms: {Phases}", phases.Summary());
+            }
             if (!options.Quiet)
             {
                 await output.WriteLineAsync($"TcbPush listening on {url}");
@@ -161,6 +175,7 @@ public static class TcbPushApp
         services.AddSingleton<RecentErrors>();
         services.AddSingleton<IServerHealth, ServerHealthSource>();
         services.AddSingleton<RequestMetrics>();
+        services.AddHostedService(provider => new IdleMemoryTrim(options.IdleMemoryTrim, time, provider.GetRequiredService<ILogger<IdleMemoryTrim>>()));
         // The one place that knows OpenTelemetry: each feature owns a System.Diagnostics.Metrics meter named TcbPush.*,
         // and the push router an ActivitySource (traces continue into deliveries; no exporter is configured: an
         // OpenTelemetry-aware host or a listener of its own adds one).

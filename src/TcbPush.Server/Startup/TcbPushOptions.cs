@@ -43,6 +43,12 @@ public sealed class TcbPushOptions
     /// <summary>Open connections from one remote address (loopback is not limited).</summary>
     public int MaxConnectionsPerAddress { get; set; } = 512;
 
+    /// <summary>
+    /// After this long with (almost) no allocation following a busy spell, one compacting collection gives the grown
+    /// heap back to the system; zero turns it off.
+    /// </summary>
+    public TimeSpan IdleMemoryTrim { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Least severe log entries written (<c>--log-level</c>); <see cref="Quiet"/> raises it to Warning.</summary>
     public LogLevel LogLevel { get; set; } = LogLevel.Information;
 

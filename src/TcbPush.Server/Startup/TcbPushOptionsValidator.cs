@@ -34,6 +34,10 @@ internal static class TcbPushOptionsValidator
         {
             problems.Add($"{Keys.BodyReadTimeout}: '{Duration.Format(options.BodyReadTimeout)}' must be positive");
         }
+        if (options.IdleMemoryTrim < TimeSpan.Zero)
+        {
+            problems.Add($"{Keys.IdleMemoryTrim}: '{Duration.Format(options.IdleMemoryTrim)}' must be positive, or 0 or off to keep the heap");
+        }
         if (options.Conversations.PassiveReplyWindow < TimeSpan.Zero || options.Conversations.PassiveReplyWindow > TimeSpan.FromSeconds(60))
         {
             problems.Add($"{Keys.PassiveReplyWindow}: '{Duration.Format(options.Conversations.PassiveReplyWindow)}' must be 0-60 s");

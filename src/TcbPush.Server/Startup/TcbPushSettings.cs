@@ -57,6 +57,7 @@ public static class TcbPushSettings
             MaxQueuedRequests = read.Int(Keys.MaxQueuedRequests, defaults.MaxQueuedRequests),
             MaxConnectionsPerAddress = read.Int(Keys.MaxConnectionsPerAddress, defaults.MaxConnectionsPerAddress),
             BodyReadTimeout = read.Duration(Keys.BodyReadTimeout, defaults.BodyReadTimeout),
+            IdleMemoryTrim = read.DurationOrOff(Keys.IdleMemoryTrim, defaults.IdleMemoryTrim),
             LogLevel = read.LogLevel(Keys.LogLevel, defaults.LogLevel),
             LogFormat = read.String(Keys.LogFormat, defaults.LogFormat).ToLowerInvariant(),
             Quiet = read.Bool(Keys.Quiet, defaults.Quiet),
@@ -131,6 +132,7 @@ public static class TcbPushSettings
         public const string MaxQueuedRequests = "MaxQueuedRequests";
         public const string MaxConnectionsPerAddress = "MaxConnectionsPerAddress";
         public const string BodyReadTimeout = "BodyReadTimeout";
+        public const string IdleMemoryTrim = "IdleMemoryTrim";
         public const string PassiveReplyWindow = "Conversations:PassiveReplyWindow";
         public const string ReplyWindows = "Conversations:ReplyWindows";
         public const string LogLevel = "Log:Level";
