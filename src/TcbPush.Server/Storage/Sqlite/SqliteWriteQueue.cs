@@ -22,7 +22,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly ILogger logger;
     private readonly WriterMetrics? metrics;
     private readonly Task loop;
-    // Prepared once: a group commit runs these 2 + 2 per write, and parsing them each time cost as much as running them.
+    // Prepared once: a group commit runs these 2 + 2 per write, and parsing them each time showed in the writer's profile.
     private readonly SqliteCommand begin;
     private readonly SqliteCommand savepoint;
     private readonly SqliteCommand release;
