@@ -101,10 +101,9 @@ public sealed class PostgresTwoNodeTests(PostgresTestGroup.Instance postgres)
     public async Task Delivery_stored_on_one_node_wakes_the_other_nodes_worker_at_once()
     {
         // Node A's worker never claims anything: only node B can deliver, and B is told by NOTIFY, not by its idle timer.
-        await using var push = await PushHarness.StartAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 0,
-            postgres: await postgres.Server.CreateDatabaseAsync());
-        await using var nodeB = await push.StartNodeAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 64);
-        await push.SetContainerAsync(OpenApp, "env-ok", "/woken");
+        var (push, nodeB) = await OnlyNodeBDeliversAsync("/woken");
+        await using var _ = push;
+        await using var __ = nodeB;
 
         await push.PushAsync(OpenApp, TextXml("7500"));
         await push.PushAsync(OpenApp, TextXml("7501"));
@@ -118,10 +117,9 @@ public sealed class PostgresTwoNodeTests(PostgresTestGroup.Instance postgres)
     public async Task Burst_of_deliveries_stored_on_one_node_is_delivered_by_the_other_nodes_worker()
     {
         // Node A's notifications of the burst are coalesced (PostgresNotifier); node B must still hear of the work.
-        await using var push = await PushHarness.StartAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 0,
-            postgres: await postgres.Server.CreateDatabaseAsync());
-        await using var nodeB = await push.StartNodeAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 64);
-        await push.SetContainerAsync(OpenApp, "env-ok", "/burst");
+        var (push, nodeB) = await OnlyNodeBDeliversAsync("/burst");
+        await using var _ = push;
+        await using var __ = nodeB;
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => push.PushAsync(OpenApp, TextXml($"{7600 + i}", from: $"oUser{i:D4}"))));
 
@@ -129,6 +127,15 @@ public sealed class PostgresTwoNodeTests(PostgresTestGroup.Instance postgres)
         // Well within the worker's one-minute idle recheck.
         var received = await push.Sink.WaitForAsync("/ok/burst", count: 30, timeout: TimeSpan.FromSeconds(15));
         Assert.Equal(30, received.Count);
+    }
+
+    /// <summary>Two nodes on one database, container push to <paramref name="path"/>; node A's worker has no slots, node B's does the delivering.</summary>
+    private async Task<(PushHarness Push, TestServer NodeB)> OnlyNodeBDeliversAsync(string path)
+    {
+        var push = await PushHarness.StartAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 0, postgres: await postgres.Server.CreateDatabaseAsync());
+        var nodeB = await push.StartNodeAsync(adjust: o => o.Push.MaxConcurrentDeliveries = 64);
+        await push.SetContainerAsync(OpenApp, "env-ok", path);
+        return (push, nodeB);
     }
 
     [Fact]
