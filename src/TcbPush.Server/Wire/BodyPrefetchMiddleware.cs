@@ -28,55 +28,55 @@ internal sealed class BodyPrefetchMiddleware(RequestDelegate next, IOptions<Wire
             await next(context);
             return;
         }
-        if (request.BodyReader.TryRead(out var arrived))
+        byte[] received;
+        // Small bodies usually arrive with the headers: then no deadline is armed.
+        if (!request.BodyReader.TryRead(out var arrived) || !TryKeep(request.BodyReader, arrived, out received))
         {
-            if (arrived.IsCompleted || arrived.Buffer.Length > limit)
+            using var deadline = new CancellationTokenSource(timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted);
+            try
             {
-                // Small bodies usually arrive with the headers: no deadline to arm.
-                request.Body = new MemoryStream(Keep(request.BodyReader, arrived), writable: false);
-                await next(context);
+                received = await ReceiveAsync(request.BodyReader, linked.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+            {
+                context.Response.Headers.Connection = "close";
+                await WeChatResponse.WriteAsync(context,
+                    new WeChatError(ErrCode.SystemBusy, $"request body not received within {timeout.TotalSeconds:0.#} s"), null);
                 return;
             }
-            request.BodyReader.AdvanceTo(arrived.Buffer.Start, arrived.Buffer.End);
-        }
-        using var deadline = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted);
-        byte[] received;
-        try
-        {
-            received = await ReceiveAsync(request, linked.Token);
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
-        {
-            context.Response.Headers.Connection = "close";
-            await WeChatResponse.WriteAsync(context,
-                new WeChatError(ErrCode.SystemBusy, $"request body not received within {timeout.TotalSeconds:0.#} s"), null);
-            return;
         }
         request.Body = new MemoryStream(received, writable: false);
         await next(context);
     }
 
     /// <summary>The body, or its first <c>limit + 1</c> bytes when it is longer (enough for the handler to refuse it).</summary>
-    private async Task<byte[]> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<byte[]> ReceiveAsync(PipeReader reader, CancellationToken cancellationToken)
     {
-        var reader = request.BodyReader;
         while (true)
         {
-            var read = await reader.ReadAsync(cancellationToken);
-            if (read.IsCompleted || read.Buffer.Length > limit)
+            if (TryKeep(reader, await reader.ReadAsync(cancellationToken), out var received))
             {
-                return Keep(reader, read);
+                return received;
             }
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
     }
 
-    private byte[] Keep(PipeReader reader, ReadResult read)
+    /// <summary>
+    /// Takes the body out of <paramref name="read"/> once it is whole or past the limit (its first <c>limit + 1</c>
+    /// bytes then); otherwise marks what arrived as examined, so that the next read waits for more.
+    /// </summary>
+    private bool TryKeep(PipeReader reader, ReadResult read, out byte[] received)
     {
+        if (!read.IsCompleted && read.Buffer.Length <= limit)
+        {
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            received = [];
+            return false;
+        }
         var kept = read.Buffer.Slice(0, Math.Min(read.Buffer.Length, limit + 1L));
-        var bytes = kept.ToArray();
+        received = kept.ToArray();
         reader.AdvanceTo(kept.End);
-        return bytes;
+        return true;
     }
 }
