@@ -134,7 +134,7 @@ internal sealed class SqlPushStore : IPushStore
             {
                 NotifyWorkers(s);
             }
-            return new AcceptedMessage(deliveryId, route.IsRouted ? DeliveryStatus.Pending : DeliveryStatus.Unrouted);
+            return new AcceptedMessage(deliveryId, RouteStatus(route));
         });
         if (accepted.DeliveryId is not null)
         {
